@@ -1,0 +1,1 @@
+"""Benchmark groups: each module has ``run(small: bool) -> None`` and prints ``name: value unit`` lines."""
