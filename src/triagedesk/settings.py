@@ -179,5 +179,10 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("TRIAGEDESK_LOG_LEVEL", "WARNING")},
-    "loggers": {"triagedesk": {"level": env("TRIAGEDESK_LOG_LEVEL", "INFO"), "propagate": True}},
+    "loggers": {
+        "triagedesk": {"level": env("TRIAGEDESK_LOG_LEVEL", "INFO"), "propagate": True},
+        # One INFO line per task run drowns the console; failures still show.
+        "django_tasks": {"level": env("TRIAGEDESK_TASK_LOG_LEVEL", "WARNING"), "propagate": True},
+        "django_tasks_db": {"level": env("TRIAGEDESK_TASK_LOG_LEVEL", "WARNING"), "propagate": True},
+    },
 }
