@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "triagedesk.notify",
     "triagedesk.intake",
     "triagedesk.billing",
+    "triagedesk.reports",
     "triagedesk.console",
     "triagedesk.portal",
 ]

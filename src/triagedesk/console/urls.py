@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import auth, board, ticket, tools
+from .views import auth, board, reports, ticket, tools
 
 app_name = "console"
 
@@ -23,6 +23,7 @@ urlpatterns = [
     path("console/callbacks/<int:pk>/<slug:status>/", ticket.callback_close, name="callback_close"),
     path("console/phone/", tools.phone_intake, name="phone"),
     path("console/search/", tools.search, name="search"),
+    path("console/reports/triage/", reports.triage_report, name="report_triage"),
     path("console/mail/", tools.mail_quarantine, name="mail"),
     path("console/mail/<int:pk>/reprocess/", tools.mail_reprocess, name="mail_reprocess"),
 ]

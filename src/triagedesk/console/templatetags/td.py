@@ -175,3 +175,13 @@ def customer_state(ticket, now: datetime) -> str:
     if state == "scheduled" and not (ticket.not_before_at and ticket.not_before_at > now):
         state = "triaged"
     return labels.state_label(state, customer=True)
+
+
+@register.filter
+def percent(value: float | None) -> str:
+    """0.1234 -> "12.3 %" (in the active language's number format); None -> "—"."""
+    if value is None:
+        return "—"
+    from django.utils.formats import number_format
+
+    return f"{number_format(value * 100, 1)} %"

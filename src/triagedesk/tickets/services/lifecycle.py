@@ -15,6 +15,7 @@ from triagedesk.sla.clock import apply_clock, refresh_next_scan
 from triagedesk.sla.domain import Pause
 
 from ..models import Message, Ticket, TicketPause
+from ..models.ticket import SEVERITY
 from ..presenters import portal_url
 from ..rules import OPEN_STATES, PAUSED_STATES, Action, State, TransitionError, next_state, validate_resolution
 from .common import IncomingAttachment, audit_ticket, parse_code, severity_of, store_attachments
@@ -61,6 +62,15 @@ def ticket_take(*, ticket: Ticket, agent: Agent, actor: Actor, clock: Clock = sy
     return ticket
 
 
+def triage_outcome(proposed: str, final: str) -> str:
+    """"over" when the proposal was more urgent than the final code, "under" when less, else "agreed"."""
+    if proposed not in SEVERITY or final not in SEVERITY:
+        return ""
+    if proposed == final:
+        return "agreed"
+    return "over" if SEVERITY[proposed] < SEVERITY[final] else "under"
+
+
 def ticket_retriage(*, ticket: Ticket, code: str, reason: str, actor: Actor, clock: Clock = system_clock) -> Ticket:
     """Change the triage code; the SLA clock is recomputed from the original opening time."""
     new_code = parse_code(code).value
@@ -89,7 +99,8 @@ def ticket_retriage(*, ticket: Ticket, code: str, reason: str, actor: Actor, clo
         _save(ticket, now, *fields)
         audit_ticket(ticket, at=now, actor=actor, verb="ticket.retriaged",
                      changes={"code": [old_code, new_code]},
-                     data={"reason": reason.strip(), "proposed_code": ticket.proposed_code})
+                     data={"reason": reason.strip(), "proposed_code": ticket.proposed_code,
+                           "triage": triage_outcome(ticket.proposed_code, new_code)})
     return ticket
 
 
