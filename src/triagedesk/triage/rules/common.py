@@ -77,6 +77,10 @@ INTERNATIONAL: dict[str, list[str]] = {
 # Templates expanded in every language.  {neg} is the language's negation words.
 SHARED_CASES: dict[str, list[tuple[str, float]]] = {
     "site_down": [
+        # a domain that has already expired takes the site (and the mail) with it
+        ("{domain} ~4 (?:expired|est expire|a expire|expire depuis|scadut[oa]|истек|истёк|просрочен|"
+         "abgelaufen|caducad[oa]|vencid[oa])", 2.6),
+        ("(?:expired|scadut[oa]|expire|abgelaufen*|caducad[oa]|vencid[oa]|истекш*) ~2 {domain}", 2.4),
         ("{site} ~3 {down}", 3.0),
         ("{down} ~2 {site}", 2.5),
         ("{site} ~3 {broken}", 2.5),
@@ -119,6 +123,16 @@ SHARED_CASES: dict[str, list[tuple[str, float]]] = {
         ("{hacked}", 3.0),
         ("(?:redirect*|reindirizz*|rediri*|перенаправл*|weiterleit*|redirig*) ~5 "
          "(?:casino*|casin[oò]|porn*|viagra|pharma*|scam|spam*|betting|scommesse|казино)", 3.0),
+        # foreign content where the customer's own was: a gambling or porn ad on the homepage
+        ("(?:casino*|casin[oò]|gambling|betting|scommesse|paris sportifs|казино|ставк[аи]|gl[uü]cksspiel|"
+         "sportwetten|apuestas|porn*|viagra|cialis) ~8 {site}", 2.2),
+        ("{site} ~8 (?:casino*|casin[oò]|gambling|betting|scommesse|paris sportifs|казино|gl[uü]cksspiel|"
+         "sportwetten|apuestas|porn*|viagra|cialis)", 2.2),
+        # "someone changed our homepage" (and it was not us)
+        ("(?:someone|somebody|qualcuno|quelqu'?un|кто-то|кто то|jemand|alguien) ~4 (?:has |have |ha |a |hat |)"
+         "(?:changed|modified|replaced|cambiato|modificato|sostituito|change|modifie|remplace|изменил*|поменял*|"
+         "ver[aä]ndert|ge[aä]ndert|ersetzt|cambiado|modificado|reemplazado|sustituido) ~4 {site}", 2.6),
+        ("(?:pwned|0wned|h4ck3d|owned by ~2 (?:hacker*|team|crew|anon*))", 2.8),
     ],
     "hardware_failure": [
         ("(?:hardware|hw) ~2 (?:failure|fault|error|issue|problem|guasto|problema|errore|panne|"
@@ -130,15 +144,17 @@ SHARED_CASES: dict[str, list[tuple[str, float]]] = {
         ("(?:psu|power supply|alimentatore|alimentation|блок питания|netzteil|fuente de alimentaci[oó]n) ~3 {hw_broken}", 3.0),
         ("(?:ram|memory|memoria|mémoire|память|speicher|motherboard|scheda madre|carte m[eè]re|материнск*) ~3 {hw_broken}", 2.6),
         ("kernel panic", 2.6),
+        ("(?:degraded ?array|degradedarray|array ~2 degrad*)", 3.2),
         ("i/?o errors?", 2.4),
     ],
     "network_outage": [
         ("{network} ~3 {down}", 3.0),
         ("{network} ~3 {broken}", 2.6),
         ("{down} ~2 {network}", 2.6),
-        ("(?:packet loss|packets? lost|perdita (?:di )?pacchetti|perte de paquets|потеря пакетов|paketverlust|p[eé]rdida de paquetes)", 3.0),
+        ("(?:packet loss|packets? lost|perdita (?:di )?pacchetti|pacchetti persi|pertes? de paquets|"
+         "потер[яи] пакетов|paketverlust*|p[eé]rdida de paquetes)", 3.0),
         ("(?:ddos|d-dos|denial of service)", 2.8),
-        ("(?:ping|traceroute|mtr) ~4 (?:fail*|timeout|time-?out|lost|perso|perdu|loss|nessuna risposta|non risponde|no reply|no response|ne r[eé]pond|не отвеча*|не проход*|keine antwort|nicht erreichbar|sin respuesta|no responde)", 2.6),
+        ("(?:ping|traceroute|mtr) ~6 (?:fail*|timeout|time-?out|timed out|lost|perso|perdu|loss|nessuna risposta|non risponde|no reply|no response|ne r[eé]pond|не отвеча*|не проход*|превышен|keine antwort|nicht erreichbar|zeit[uü]berschreitung|sin respuesta|no responde|tiempo de espera agotado|d[eé]lai d'?attente)", 2.6),
         ("(?:non risponde|doesn'?t respond|does not respond|not responding|ne r[eé]pond (?:plus|pas)|не отвеча*|antwortet nicht|no responde) ~4 (?:al |to |au |на |auf |a )?(?:ping|ssh)", 2.6),
         ("(?:nicht|weder) (?:mehr )?(?:per|über|via) (?:ping|ssh) ~3 erreichbar", 2.8),
         ("{network} ~1 (?:problem*|issue*|troubl*|souci*|проблем*|st[oö]rung*|fehler|sbo*|guast*|panne)", 2.6),
@@ -147,6 +163,13 @@ SHARED_CASES: dict[str, list[tuple[str, float]]] = {
         ("(?:latency|latenza|latence|задержк*|latenz|latencia) ~4 (?:alt[ae]|high|[eé]lev[eé]e?|высок*|hoch|alta)", 2.0),
     ],
     "file_loss": [
+        # ransomware: files encrypted and a ransom asked
+        ("(?:ransom|ransom note|riscatto|ran[cç]on|выкуп*|l[oö]segeld*|rescate)", 2.6),
+        ("{files} ~4 (?:encrypted|cifrat*|crittografat*|criptat*|chiffr[eé]s?|зашифрован*|verschl[uü]sselt|"
+         "cifrad*|encriptad*)", 3.0),
+        ("(?:encrypted|cifrat*|crittografat*|criptat*|chiffr[eé]s?|зашифрован*|verschl[uü]sselt|cifrad*|"
+         "encriptad*) ~4 {files}", 2.8),
+        ("(?:how_to_|how to |readme_for_)?(?:recover|decrypt|restore)_?(?:files|my_files)", 2.0),
         ("{files} ~4 {gone}", 3.0),
         ("{gone} ~3 {files}", 2.8),
         ("{deleted_by_mistake} ~4 {files}", 3.0),
@@ -182,7 +205,7 @@ SHARED_CASES: dict[str, list[tuple[str, float]]] = {
         ("{changes_invisible}", 2.8),
         ("{old_version}", 2.6),
         ("{purge} ~2 (?:la |the |le |il |den |el )?{cache}", 2.6),
-        ("(?:see|sees|seeing|vedono|vede|voient|voit|видят|видит|sehen|sieht|ven|ve) ~5 (?:other|another|altri|altro|altrui|d'autres|autres?|чуж*|друг(?:ого|их|ой)|andere[nrs]?|otros?|otra) ~2 (?:customers?|clienti|utenti|users?|clients|покупател*|пользовател*|kunden|benutzer|usuarios)", 2.4),
+        ("(?:see|sees|seeing|saw|seen|vedono|vede|visto|vedeva|voient|voit|vu|видят|видит|видел*|sehen|sieht|sah|ven|ve|vio|visto) ~5 (?:other|another|altri|altro|altrui|d'autres|autres?|чуж*|друг(?:ого|их|ой)|andere[nrs]?|otros?|otra) ~2 (?:customers?|clienti|utenti|users?|clients|покупател*|пользовател*|kunden|benutzer|usuarios|person'?s?|people'?s?|persone|personne|gens|люд*|человек*|leute|personas?|gente)", 2.8),
         ("{cache}", 0.8),
         ("{cache} ~2 {purge}", 2.4),
         ("(?:varnish|cloudflare|cdn|litespeed cache|w3 total cache|wp rocket|wp super cache|redis|memcached?) ~5 {stale}", 2.8),

@@ -7,7 +7,7 @@ LANGUAGE = "en"
 NEGATIONS = ("not", "no", "never", "nothing", "none", "without", "nobody", "neither", "nor", "hardly")
 CONTRASTS = ("but", "however", "although", "though", "whereas")
 
-_CANT = r"(?:can'?t|cannot|can not|could ?n'?t|could not|unable to|not able to|are unable to|am unable to|no longer able to)"
+_CANT = r"(?:(?:nobody|no one|none of us) can|can'?t|cannot|can not|could ?n'?t|could not|unable to|not able to|are unable to|am unable to|no longer able to)"
 
 CONCEPTS: dict[str, list[str]] = {
     "site": [
@@ -143,7 +143,7 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "locked_out": [
         _CANT + r" (?:log ?in|login|sign in|access|get into|enter) ~2 (?:to )?(?:the |our |my )?(?:wp-?admin|admin|dashboard|backend|back office|wordpress|cms|admin panel|control panel|account)",
-        "locked out", "access denied", "account (?:is )?locked",
+        "locked out", "(?<!relay.)access denied", "account (?:is )?locked",
     ],
     "install": ["install*", "activat*", "set ?up", "setup", "enable", "add", "configure", "put", "get", "force", "implement", "turn on"],
     "ssl": ["ssl", "https", "certificate", "certificates", "cert", "padlock", "secure connection", "tls"],

@@ -7,7 +7,7 @@ LANGUAGE = "es"
 NEGATIONS = ("no", "nunca", "ningún", "ninguna", "ninguno", "nada", "sin", "tampoco", "ni")
 CONTRASTS = ("pero", "sino", "aunque", "sin embargo")
 
-_CANT = r"(?:(?:no|ya no) (?:podemos|puedo|pueden|puede|consigo|conseguimos|logramos|logro)|imposible) "
+_CANT = r"(?:nadie (?:\w+ )?(?:\w+ )?(?:\w+ )?(?:puede|pueden|podemos)|(?:no|ya no) (?:podemos|puedo|pueden|puede|consigo|conseguimos|logramos|logro)|imposible) "
 
 CONCEPTS: dict[str, list[str]] = {
     "site": ["web", "webs", "página", "páginas", "pagina web", "sitio", "sitio web", "tienda", "tienda online", "portal", "inicio", "página de inicio", "carrito"],
@@ -76,12 +76,12 @@ CONCEPTS: dict[str, list[str]] = {
     "point": ["apunt*", "redirigir el dominio", "conectar", "vincular", "enlazar"],
     "nameserver": ["servidores? dns", "servidores? de nombres", "dns", "nameservers?", "ns[12]?"],
     "change": ["cambiar", "cambiad", "cambio", "modificar", "sustituir", "reemplazar", "poner"],
-    "password": ["contraseña", "contraseñas", "clave", "claves", "credenciales", "datos de acceso", "acceso"],
+    "password": ["contraseña", "contraseñas", "clave", "claves", "credenciales", "datos de acceso", "(?<!relay.)acceso"],
     "password_lost": [
         "{password} ~3 (?:perdida|olvidada|olvidé|caducada|incorrecta|no funciona)",
         "(?:olvidé|olvide|perdí|perdi|perdimos|he olvidado|hemos perdido|restablecer|recuperar|resetear|nueva) ~3 {password}",
     ],
-    "locked_out": [_CANT + r"(?:entrar|acceder) ~2 (?:en |al |a )?(?:el |la )?(?:wp-admin|administrador|admin|panel|escritorio|wordpress|backend)", "acceso denegado", "cuenta bloqueada"],
+    "locked_out": [_CANT + r"(?:entrar|acceder) ~2 (?:en |al |a )?(?:el |la )?(?:wp-admin|administrador|admin|panel|escritorio|wordpress|backend)", "(?<!relay.)acceso denegado", "cuenta bloqueada"],
     "install": ["instal*", "activ*", "poner", "configurar", "añadir", "habilitar"],
     "ssl": ["ssl", "https", "certificados?", "candado", "conexión segura"],
     "expired": ["caducad[oa]", "caduca", "expirad[oa]", "expira", "renov*", "no válido"],

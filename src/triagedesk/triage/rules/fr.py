@@ -120,7 +120,7 @@ CONCEPTS: dict[str, list[str]] = {
     "point": ["point*", "faire pointer", "rediriger le domaine", "relier", "associer", "pointage"],
     "nameserver": ["serveurs? de noms", "serveurs? dns", "dns", "name ?servers?", "ns[12]?"],
     "change": ["changer", "changez", "changement", "modifier", "modification", "remplacer", "basculer", "mettre", "utiliser"],
-    "password": ["mots? de passe", "mdp", "identifiants", "codes? d'accès", "accès"],
+    "password": ["mots? de passe", "mdp", "identifiants", "codes? d'accès", "(?<!relay.)accès"],
     "password_lost": [
         "{password} ~3 (?:perdu|oublié|oublie|égaré|expiré|incorrect|refusé|ne fonctionne plus)",
         "(?:perdu|oublié|oublie|égaré|réinitialiser|reinitialiser|récupérer|recuperer|renvoyer|nouveau) ~3 {password}",

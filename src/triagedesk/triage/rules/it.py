@@ -178,7 +178,7 @@ CONCEPTS: dict[str, list[str]] = {
     "point": ["punta*", "puntamento", "far puntare", "collegare", "collegamento", "associare", "indirizzare"],
     "nameserver": ["nameserver*", "name server*", "server dns", "dns server", "server dei nomi", "ns[12]?", "dns di cloudflare"],
     "change": ["cambi*", "modific*", "sostitu*", "aggiorn*", "switch*", "passare", "impostare", "spostare", "variare"],
-    "password": ["password", "parola d'ordine", "parola chiave", "credenziali", "dati di accesso", "accesso", "pwd", "chiave d'accesso"],
+    "password": ["password", "parola d'ordine", "parola chiave", "credenziali", "dati di accesso", "(?<!relay.)accesso", "pwd", "chiave d'accesso"],
     "password_lost": [
         "{password} ~3 (?:pers[ao]|dimenticat[ao]|smarrit[ao]|scadut[ao]|sbagliat[ao]|errat[ao]|non (?:funziona|va|valida|corretta|accettata|riconosciuta))",
         "(?:perso|persa|dimenticato|smarrito|non ricordo|non ricordiamo|non trovo|non troviamo|recuperare|reimpostare|resettare|reset|rigenerare|resettarmi|inviare) ~3 {password}",
