@@ -485,7 +485,7 @@ SHARED_CASES.update({
     ],
     "high_load": [
         ("load average", 2.8),
-        ("(?:load|carico|charge|нагрузк*|last|carga|cpu) ~3 (?:alto|alta|elevato|elevata|high|[eé]lev[eé]e?|высок*|hoch|hohe|al 100|at 100|à 100|на 100|\\d\\d ?%)", 2.6),
+        ("(?:load|carico|charge|нагрузк*|last|carga|cpu) ~3 (?:alto|alta|elevato|elevata|high|[eé]lev[eé]e?|высок*|hoch|hohe|al 100|at 100|à 100|на 100|(?:[7-9]\\d|100)(?:[.,]\\d+)? ?%)", 2.6),
         ("(?:high|alto|elevato|forte|hohe|высок*|alta|forte) ~1 (?:load|carico|charge|нагрузк*|last|carga|cpu)", 2.6),
     ],
     "monitor_flapping": [
