@@ -52,6 +52,7 @@ from .rules import (
 )
 from .rules.engine import Hit
 from .rules.text import (
+    FORWARDED,
     FRESH,
     MAX_BODY,
     Folded,
@@ -72,7 +73,7 @@ from .rules.text import detect_language as _detect_language
 __all__ = ["Classification", "Hints", "classify", "detect_language"]
 
 #: How much a hit counts in each part of a message.
-ZONE_WEIGHTS = {SUBJECT: 1.5, REPLY_SUBJECT: 0.6, FRESH: 1.0, QUOTED: 0.3, SIGNATURE: 0.0}
+ZONE_WEIGHTS = {SUBJECT: 1.5, REPLY_SUBJECT: 0.6, FRESH: 1.0, FORWARDED: 0.9, QUOTED: 0.3, SIGNATURE: 0.0}
 #: A candidate with at least this score is "applicable".
 APPLICABLE = 2.0
 #: With nothing applicable, a RED candidate at least this strong still makes the ticket RED
@@ -184,6 +185,12 @@ def classify(
 # --------------------------------------------------------------------------- internals
 
 _DATA_LOSS = frozenset({"file_loss", "db_loss"})
+#: Targets that say an outage is over; a "when" before them makes them a promise.
+_RECOVERY = frozenset({"@site_ok", "monitor_flapping"})
+_WHEN_BEFORE = re.compile(
+    r"(?:^|\W)(?:when|once|as soon as|until|quando|appena|finche|des que|lorsque|quand|jusqu'a ce que|когда|"
+    r"как только|пока не|wenn|sobald|bis|cuando|en cuanto|hasta que)(?:\W+\w+){0,3}\W*$"
+)
 
 #: A duration in seconds as customers write it: "25 s", "20-25 secondi", "27,4 s", "15 сек".
 _SECONDS = re.compile(
@@ -304,6 +311,8 @@ class _Triage:
                     hypothetical.add((hit.start, hit.end, target))
                 if target in _DATA_LOSS and PASSWORD_NEARBY.search(folded.text, max(0, hit.start - 30), hit.end + 30):
                     continue  # "abbiamo perso la password FTP" loses access, not data
+                if target in _RECOVERY and _WHEN_BEFORE.search(folded.text, max(0, hit.start - 40), hit.start):
+                    continue  # "we will alert you when it is back up": not back up yet
                 kept.append(hit)
             # "Not urgent" calms the RED hits of its own paragraph (of the whole mail when
             # it is in the subject): a "no rush" about a subdomain in paragraph 2 does not

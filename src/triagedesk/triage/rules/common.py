@@ -43,7 +43,7 @@ INTERNATIONAL: dict[str, list[str]] = {
     "backup": ["backups?", "back-?up", "snapshot*", "dump"],
     "restore": ["restore*", "rollback", "roll back"],
     "staging": [
-        "staging", "stage", "pre-?prod*", "dev", "sandbox", "test", "testing", "collaudo",
+        "staging", "stage", "pre-?prod*", "(?<!/)dev(?!/)", "sandbox", "test", "testing", "collaudo",
         "demo",
     ],
     "production": ["production", "prod", "live"],
@@ -77,6 +77,29 @@ INTERNATIONAL: dict[str, list[str]] = {
 # Templates expanded in every language.  {neg} is the language's negation words.
 SHARED_CASES: dict[str, list[tuple[str, float]]] = {
     "site_down": [
+        # browsers refuse the site: an expired or invalid certificate (past tense: done)
+        ("net::?err_cert_\\w+", 3.0),
+        ("(?:your connection is not private|la connessione non (?:e|è) privata|votre connexion n'?est pas priv[eé]e|"
+         "ihre verbindung ist nicht privat|la conexi[oó]n no es privada|подключение не защищено|"
+         "warning: potential security risk|avvertimento: potenziale rischio|attention : risque probable|"
+         "m[oö]gliches sicherheitsrisiko)", 2.6),
+        ("{ssl} ~4 (?:expired|has expired|(?:e|è) scadut[oa]|a expir[eé]|est expir[eé]|истек|истёк|просрочен|"
+         "abgelaufen|ist abgelaufen|ha caducado|caduc[oó]|ha expirado|expir[oó])", 2.6),
+        ("(?:scadut[oa]|expired|истек|истёк|abgelaufen*|caducad[oa]) ~2 (?:il |the |le |das |el )?{ssl}", 2.4),
+        # a DNS that answers nobody (or some ISPs): the site is gone for them
+        ("(?:servfail|nxdomain|server can'?t find|non-existent domain|no se ha encontrado la direcci[oó]n dns|"
+         "dns address could not be found|adresse dns (?:est )?introuvable|не удается найти dns|"
+         "dns-?adresse ~3 nicht gefunden|indirizzo dns ~3 non (?:trovato|(?:e|è) stato trovato))", 2.8),
+        # Cloudflare's own error pages: the origin is down (52x) or every visitor is refused (1020)
+        ("(?:cloudflare ~4 )?error (?:code )?(?:52[0-7]|530|1020|1016|1001)", 2.8),
+        # monitoring alerts pasted or forwarded as text
+        ("(?:probe ?(?:failure|failed)|probe_success ?=?= ?0|monitor is down|is currently down|"
+         "\\[firing(?::\\d+)?\\] ~4 (?:down|unreachable|probe|http|site|instance))", 2.6),
+        ("severity ?[=:] ?(?:critical|disaster|high|emergency)", 2.0),
+        # a site taking 10 s and more to open, said with a number only (the scan decides the threshold)
+        ("\\d\\d+ ?(?:- ?\\d+ ?)?(?:s|sec|secs|seconds|secondi|secondes|sekunden|segundos|секунд*) ~4 "
+         "(?:per |a |ad |to |pour |à |zum |para |на |)(?:load|open|caricare|aprire|charger|ouvrir|s'?afficher|laden|"
+         "öffnen|offnen|cargar|abrir|загрузк*|загружа*|открыва*|грузит*)", 1.0),
         # a domain that has already expired takes the site (and the mail) with it
         ("{domain} ~4 (?:expired|est expire|a expire|expire depuis|scadut[oa]|истек|истёк|просрочен|"
          "abgelaufen|caducad[oa]|vencid[oa])", 2.6),
@@ -102,6 +125,11 @@ SHARED_CASES: dict[str, list[tuple[str, float]]] = {
         ("{error_word} ~5 (?:connessione|connection|connexion|verbindung|conexi[oó]n|подключени*|соединени*) ~3 (?:database|db|mysql|base de donn[eé]es|datenbank|base de datos|баз*|бд)", 3.2),
     ],
     "slow_site": [
+        ("\\d\\d+ ?(?:- ?\\d+ ?)?(?:s|sec|secs|seconds|secondi|secondes|sekunden|segundos|секунд*) ~4 "
+         "(?:per |a |ad |to |pour |à |zum |para |на |)(?:load|open|caricare|aprire|charger|ouvrir|s'?afficher|laden|"
+         "öffnen|offnen|cargar|abrir|загрузк*|загружа*|открыва*|грузит*)", 2.0),
+        ("(?:load|open|caricare|aprire|charger|ouvrir|laden|öffnen|offnen|cargar|abrir|загрузк*|загружа*|открыва*) ~5 "
+         "\\d\\d+ ?(?:- ?\\d+ ?)?(?:s|sec|secs|seconds|secondi|secondes|sekunden|segundos|секунд*)", 2.0),
         ("{site} ~4 {slow}", 2.6),
         ("{slow} ~2 {site}", 2.2),
         ("{very_slow}", 2.6),
@@ -133,6 +161,15 @@ SHARED_CASES: dict[str, list[tuple[str, float]]] = {
          "(?:changed|modified|replaced|cambiato|modificato|sostituito|change|modifie|remplace|изменил*|поменял*|"
          "ver[aä]ndert|ge[aä]ndert|ersetzt|cambiado|modificado|reemplazado|sustituido) ~4 {site}", 2.6),
         ("(?:pwned|0wned|h4ck3d|owned by ~2 (?:hacker*|team|crew|anon*))", 2.8),
+        # signs of a break-in: administrators and files nobody created
+        ("(?:admin*|amministrator*|administrateur*|администратор*|administrator*|administrador*|utenti|users|utilisateurs|"
+         "пользовател*|benutzer|usuarios) ~5 (?:che non abbiamo creato|non creati da noi|we (?:did not|didn'?t|never) create|"
+         "nobody created|unknown|sconosciut*|strani|strange|suspicious|sospett*|inconnus?|que nous n'avons pas cr[eé][eé]s?|"
+         "неизвестн*|незнаком*|которых мы не создавали|unbekannt*|verd[aä]chtig*|desconocid*|sospechos*|que no hemos creado)", 2.6),
+        ("(?:files?|file|fichiers?|файл*|dateien|archivos) ~4 (?:che non conosco|i don'?t recogni[sz]e|we don'?t recogni[sz]e|"
+         "unknown|sconosciut*|strani|suspicious|sospett*|inconnus?|que je ne connais pas|неизвестн*|незнаком*|"
+         "unbekannt*|verd[aä]chtig*|desconocid*|sospechos*|que no conozco)", 2.2),
+        ("(?:phishing|phish) ~5 (?:pages?|pagine|kit|folder|cartell*|dossier|папк*|ordner|carpeta|on our|sul nostro|sur notre)", 2.8),
     ],
     "hardware_failure": [
         ("(?:hardware|hw) ~2 (?:failure|fault|error|issue|problem|guasto|problema|errore|panne|"
@@ -145,6 +182,8 @@ SHARED_CASES: dict[str, list[tuple[str, float]]] = {
         ("(?:ram|memory|memoria|mémoire|память|speicher|motherboard|scheda madre|carte m[eè]re|материнск*) ~3 {hw_broken}", 2.6),
         ("kernel panic", 2.6),
         ("(?:degraded ?array|degradedarray|array ~2 degrad*)", 3.2),
+        ("(?:self-?assessment test result ?: ?failed|smartctl ~8 failed|reallocated_sector_ct|"
+         "media and data integrity errors|current_pending_sector|offline_uncorrectable)", 3.0),
         ("i/?o errors?", 2.4),
     ],
     "network_outage": [
@@ -170,6 +209,10 @@ SHARED_CASES: dict[str, list[tuple[str, float]]] = {
         ("(?:encrypted|cifrat*|crittografat*|criptat*|chiffr[eé]s?|зашифрован*|verschl[uü]sselt|cifrad*|"
          "encriptad*) ~4 {files}", 2.8),
         ("(?:how_to_|how to |readme_for_)?(?:recover|decrypt|restore)_?(?:files|my_files)", 2.0),
+        ("\\d+(?:[.,]\\d+)? ?(?:btc|bitcoins?|xmr|monero)", 2.4),
+        ("(?:readme|how_?to|help|restore|decrypt)_(?:restore|decrypt|recover|files|instructions)\\w*", 2.6),
+        ("(?:end|ends|ending|finiscono|terminano|finissent|se terminent|заканчива*|enden|terminan|acaban) ~3 "
+         "(?:with |in |con |par |en |на |mit |auf )?\\.?(?:locked|encrypted|crypted|crypt|enc|lock)", 2.6),
         ("{files} ~4 {gone}", 3.0),
         ("{gone} ~3 {files}", 2.8),
         ("{deleted_by_mistake} ~4 {files}", 3.0),
@@ -186,6 +229,16 @@ SHARED_CASES: dict[str, list[tuple[str, float]]] = {
         ("drop (?:table|database)", 2.6),
     ],
     "email_not_working": [
+        # our mail ends up in the customers' junk folder (or does not arrive at all)
+        ("(?:finisc*|arriv*|end(?:s|ing)? up|go(?:es)? (?:in|to)|land*|atterri*|terminent|finissent|tombent|попада*|landen|"
+         "llegan|acaban|van) ~4 (?:in |nella |nello |nel |into |dans |в |im |en |a |al )?(?:la |the |les |le |their |loro |los )?"
+         "(?:spam|junk|posta indesiderata|indesiderat*|courrier ind[eé]sirable|ind[eé]sirables|спам|junk-?ordner|no deseado|"
+         "correo no deseado)", 2.6),
+        # the site's forms stopped delivering
+        ("(?:contact form|forms?|modul[oi] (?:di )?contatt*|form (?:di )?contatt*|formulaire*|форм* обратной связи|"
+         "kontaktformular*|formulario*) ~8 (?:no longer send*|doesn'?t send|don'?t send|not send*|nothing arrives|"
+         "never arrive|non arriv*|non (?:ci )?arriva*|n'?arrive* (?:plus|pas|rien)|не приход*|не доход*|kommt nicht|"
+         "kommen nicht|no llega*|no nos llega*)", 2.6),
         ("{email} ~3 {down}", 2.8),
         ("{email} ~3 {broken}", 2.6),
         ("{down} ~2 {email}", 2.4),
@@ -200,12 +253,18 @@ SHARED_CASES: dict[str, list[tuple[str, float]]] = {
         ("(?:blacklist*|black list*|blocklist*|spamhaus|listed on|rbl)", 2.0),
     ],
     "cache_stale": [
+        ("(?:saw|sees|see|seeing|vedono|vede|visto|voient|voit|vu|видят|видит|видел*|sehen|sieht|sah|ven|ve|vio) ~5 "
+         "(?:a )?(?:stranger*|estrane*|sconosciut*|inconnu*|незнаком*|чуж*|fremde*|desconocid*)", 2.6),
+        ("(?:cart|basket|carrello|panier|корзин*|warenkorb|carrito) ~5 (?:empt*|svuot*|vuot[oa]|(?:se )?vide|пуст*|leer*|vac[ií]*)", 2.4),
+        ("(?:cart|basket|carrello|panier|корзин*|warenkorb|carrito) ~8 (?:cose che non hanno messo|items? (?:they|he|she) never added|"
+         "things they didn'?t add|articles? qu'?ils n'?ont pas|товары?,? которы* не добавлял*|artikel,? die (?:sie|er) nicht|"
+         "productos que no (?:han|ha) (?:puesto|a[nñ]adido))", 2.6),
         ("{cache} ~4 {stale}", 3.2),
         ("{stale} ~3 {cache}", 2.8),
         ("{changes_invisible}", 2.8),
         ("{old_version}", 2.6),
         ("{purge} ~2 (?:la |the |le |il |den |el )?{cache}", 2.6),
-        ("(?:see|sees|seeing|saw|seen|vedono|vede|visto|vedeva|voient|voit|vu|видят|видит|видел*|sehen|sieht|sah|ven|ve|vio|visto) ~5 (?:other|another|altri|altro|altrui|d'autres|autres?|чуж*|друг(?:ого|их|ой)|andere[nrs]?|otros?|otra) ~2 (?:customers?|clienti|utenti|users?|clients|покупател*|пользовател*|kunden|benutzer|usuarios|person'?s?|people'?s?|persone|personne|gens|люд*|человек*|leute|personas?|gente)", 2.8),
+        ("(?:see|sees|seeing|saw|seen|vedono|vede|visto|vedeva|voient|voit|vu|видят|видит|видел*|sehen|sieht|sah|ven|ve|vio|visto) ~5 (?:other|another|different|altri|altro|altrui|divers[oaie]|d'autres|autres?|diff[eé]rent[es]?|чуж*|друг(?:ого|их|ой)|andere[nrs]?|otros?|otra|distint[oa]s?) ~2 (?:customers?|clienti|utenti|users?|clients|покупател*|пользовател*|kunden|benutzer|usuarios|person'?s?|people'?s?|persone|personne|gens|люд*|человек*|leute|personas?|gente)", 2.8),
         ("{cache}", 0.8),
         ("{cache} ~2 {purge}", 2.4),
         ("(?:varnish|cloudflare|cdn|litespeed cache|w3 total cache|wp rocket|wp super cache|redis|memcached?) ~5 {stale}", 2.8),

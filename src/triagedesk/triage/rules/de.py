@@ -143,7 +143,7 @@ CONCEPTS: dict[str, list[str]] = {
     "flapping": ["sporadisch", "zeitweise", "immer wieder kurz", "für (?:ein paar|\\d) minuten", "mal erreichbar,? mal nicht"],
     "mailbox_full": ["postfach ~2 (?:fast )?voll", "quota (?:erreicht|überschritten)", "speicherplatz des postfachs"],
     "vague_problem": ["(?:ein |kleines )?problem mit (?:der |unserer )?(?:seite|webseite|website)", "(?:ruft|rufen sie) mich (?:bitte )?zurück"],
-    "nothing_works": ["(?:gar )?nichts geht mehr", "nichts funktioniert", "rufen sie (?:mich )?sofort an"],
+    "nothing_works": ["(?:gar )?nichts geht mehr", "geht (?:gar |überhaupt |ueberhaupt )?nichts mehr", "nichts funktioniert", "rufen sie (?:mich )?sofort an"],
     "third_party": ["microsoft 365", "office 365", "excel", "drucker", "scanner", "buchhaltungssoftware", "datev", "mein laptop", "mein pc", "iphone", "outlook-?kalender"],
 }
 

@@ -46,7 +46,7 @@ CONCEPTS: dict[str, list[str]] = {
     "email": ["correos?", "correo electrónico", "e-?mails?", "mails?", "buzón", "buzones", "mensajes", "cuentas? de correo"],
     "mail_failure": [
         _CANT + r"(?:enviar|recibir|mandar) (?:\w+ )?(?:correos?|e-?mails?|mails?|mensajes)",
-        "no (?:recibimos|recibo|reciben|enviamos|envío|llegan|llega|salen|sale) (?:ningún |ningun |los |nuestros )?(?:correos?|e-?mails?|mails?|mensajes)",
+        "no (?:nos |me |les? )?(?:recibimos|recibo|reciben|enviamos|envío|llegan|llega|entran|entra|salen|sale) (?:ningún |ningun |los |nuestros |ni un )?(?:correos?|e-?mails?|mails?|mensajes)",
         "(?:correos?|e-?mails?|mails?|mensajes) ~4 no (?:llegan|llega|salen|sale|se envían|se reciben)",
         "(?:correos?|e-?mails?|mails?|mensajes) ~3 (?:rebot*|devuelt*|rechazad*|bloquead*)", "les rebotan", "sin correo",
     ],

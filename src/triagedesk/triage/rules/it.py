@@ -133,7 +133,7 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "purge": ["svuotare", "svuota", "svuotate", "svuotatemi", "pulire", "pulite", "purgare", "invalidare", "purge", "flush"],
     "restore": [
-        "ripristin*", "restore", "restor*", "recuperare", "recupero", "recuperate", "rimettere", "riportare",
+        "ripristin*", "restore", "restor*", "recuperare", "recupero", "recuperate", "rimettere", "rimettete", "rimetti", "rimettereste", "riportare",
         "ricaricare", "tornare (?:alla|a una|indietro)", "caricare (?:il |un )?backup",
     ],
     "db": ["database", "db", "base dati", "tabelle", "dati"],

@@ -187,6 +187,9 @@ def letter_ratio(text: str) -> float:
 
 #: Zones of a message and how much a match there counts.
 SUBJECT, REPLY_SUBJECT, FRESH, QUOTED, SIGNATURE = "subject", "reply subject", "body", "quoted", "signature"
+#: Quoted text the customer forwards as their report (an alert, a mail from Google or the
+#: registrar): not the history of an old conversation.
+FORWARDED = "forwarded"
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,7 +295,12 @@ def split_zones(subject: str, body: str) -> list[Zone]:
         fresh = fresh[:cut]
     zones.append(Zone(FRESH, fresh))
     if quoted_lines or quoted:
-        zones.append(Zone(QUOTED, "\n".join(quoted_lines) + "\n" + quoted))
+        forwarded = (
+            _FORWARD_PREFIX.match(subject) is not None
+            or (opener is not None and _FORWARD_HEADER.search(opener.group(0)) is not None)
+            or _FORWARD_WORDS.search(fresh) is not None
+        )
+        zones.append(Zone(FORWARDED if forwarded else QUOTED, "\n".join(quoted_lines) + "\n" + quoted))
     if signature.strip():
         zones.append(Zone(SIGNATURE, signature))
     return zones
@@ -300,6 +308,20 @@ def split_zones(subject: str, body: str) -> list[Zone]:
 
 _REPLY_PREFIX = re.compile(
     r"^\s*(?:(?:re|r|fw|fwd|i|tr|aw|wg|rv|reenviar|res|enc|отв|пересл|ha|sv|vs)\s*(?:\[\d+\])?\s*:\s*)+",
+    re.IGNORECASE,
+)
+
+
+_FORWARD_PREFIX = re.compile(r"^\s*(?:fw|fwd|tr|wg|rv|i|enc|reenviar|пересл)\s*(?:\[\d+\])?\s*:", re.IGNORECASE)
+_FORWARD_HEADER = re.compile(
+    r"forwarded|inoltrat|transf[ée]r[ée]|weitergeleitet|reenviado|пересылаем", re.IGNORECASE
+)
+# "I'm forwarding this", "vi inoltro", "je vous transfère", "пересылаю", "leite weiter",
+# "les reenvío", "got this from", "mi è arrivata questa mail", "j'ai reçu ceci".
+_FORWARD_WORDS = re.compile(
+    r"\b(?:forward(?:ing|ed)?|inoltr\w*|transf[eè]r\w*|пересыла\w*|пересылаю|переслал\w*|weiter(?:geleitet|leite)\w*"
+    r"|reenv[ií]\w*|got this|received this|(?:è|e) arrivat[ao]|mi arriva\w*|ci arriva\w*|j'ai re[çc]u|nous avons re[çc]u"
+    r"|пришл[оа]|пришло письмо|habe (?:diese|folgende)|erhalten|nos llega|me ha llegado|hemos recibido)\b",
     re.IGNORECASE,
 )
 
