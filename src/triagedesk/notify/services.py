@@ -8,6 +8,9 @@ from datetime import datetime
 from django.conf import settings
 from django.template.loader import render_to_string
 
+from triagedesk.core.rows import RowWriter
+from triagedesk.core.tasks import task_enqueue_with
+
 from .models import OutboundEmail
 from .tasks import send_outbound_email
 
@@ -31,13 +34,36 @@ def outbound_email_queue(
     *, kind: str, to: str, subject: str, body_text: str, at: datetime, language: str = "en",
     ticket=None, message=None, in_reply_to: str = "", references: str = "",
 ) -> OutboundEmail:
-    email = OutboundEmail.objects.create(
+    email = _outbound_email(kind=kind, to=to, subject=subject, body_text=body_text, at=at, language=language,
+                            ticket=ticket, message=message, in_reply_to=in_reply_to, references=references)
+    email.save(force_insert=True)
+    send_outbound_email.enqueue(email.pk)
+    return email
+
+
+def outbound_email_queue_with(writer: RowWriter, **fields) -> OutboundEmail:
+    """``outbound_email_queue`` whose two rows go out with ``writer``'s other rows (``core.rows``).
+
+    On PostgreSQL the mail's id is needed before its row is written (the task carries it):
+    reserve it in a statement sent anyway (``writer.reserve_columns``), or one more round trip.
+    """
+    email = _outbound_email(**fields)
+    if writer.deferred:
+        email.pk = writer.reserved(OutboundEmail)
+    writer.add(email)
+    task_enqueue_with(writer, send_outbound_email, email.pk)
+    return email
+
+
+def _outbound_email(
+    *, kind: str, to: str, subject: str, body_text: str, at: datetime, language: str = "en",
+    ticket=None, message=None, in_reply_to: str = "", references: str = "",
+) -> OutboundEmail:
+    return OutboundEmail(
         kind=kind, ticket=ticket, ticket_message=message, to=to, subject=subject, body_text=body_text,
         message_id=new_message_id(ticket.number if ticket else None), in_reply_to=in_reply_to,
         references=references, language=language, created_at=at,
     )
-    send_outbound_email.enqueue(email.pk)
-    return email
 
 
 def outbound_settle_backlog(*, before: datetime) -> int:

@@ -10,7 +10,9 @@ from triagedesk.accounts.models import Account, Contact, Team
 from triagedesk.core.audit import Actor
 from triagedesk.core.clock import Clock, system_clock
 from triagedesk.core.errors import DomainError
-from triagedesk.notify.services import outbound_email_queue, render_email
+from triagedesk.core.rows import RowWriter
+from triagedesk.notify.models import OutboundEmail
+from triagedesk.notify.services import outbound_email_queue_with, render_email
 from triagedesk.sla.clock import apply_clock
 from triagedesk.triage import services as triage_services
 
@@ -73,9 +75,19 @@ def ticket_open(
             or (triage.language if triage.language in {"it", "en", "fr", "ru"} else "en")
     now = clock()
 
+    acknowledged = bool(acknowledge and channel in CUSTOMER_CHANNELS and not unverified
+                        and (requester.email if requester else requester_email))
+    # On PostgreSQL the new rows (ticket, message, audit event, acknowledgement and its task)
+    # go out as one statement, after the one that allocates the number and reserves their
+    # ids: two statements per ticket instead of six. Elsewhere they are saved one by one.
+    writer = RowWriter()
     with transaction.atomic():
+        reserve = [Ticket, Message] if attachments else [Ticket]
+        if acknowledged:
+            reserve.append(OutboundEmail)
         ticket = Ticket(
-            number=allocate_number(now), subject=subject, account=account, requester=requester,
+            number=allocate_number(now, writer=writer, reserve=reserve), subject=subject, account=account,
+            requester=requester,
             requester_email=(requester.email if requester else requester_email)[:254],
             requester_name=(requester.name if requester else requester_name)[:200],
             # team_id, not account.team: that would read the team row just to take its id.
@@ -86,31 +98,37 @@ def ticket_open(
             state=State.TRIAGED.value, is_open=True, unverified=unverified, linked_to=linked_to,
             opened_at=now, updated_at=now,
         )
+        if writer.deferred:
+            ticket.pk = writer.reserved(Ticket)
         apply_clock(ticket, now=now)
         if ticket.not_before_at and ticket.not_before_at > now:
             ticket.state = State.SCHEDULED.value
-        ticket.save(force_insert=True)
-        message = Message.objects.create(
+        writer.add(ticket)
+        message = Message(
             ticket=ticket, channel=channel, visibility=Message.Visibility.PUBLIC,
             author_contact=requester, author_name=ticket.requester_name, author_email=ticket.requester_email,
             body=body or "", body_html=body_html, quoted=quoted, email_message_id=email_message_id,
             raw_email=raw_email, created_at=now,
         )
+        if writer.deferred and attachments:
+            message.pk = writer.reserved(Message)
+        writer.add(message)
         store_attachments(message, attachments)
-        audit_ticket(ticket, at=now, actor=actor, verb="ticket.opened", data={
+        audit_ticket(ticket, at=now, actor=actor, verb="ticket.opened", writer=writer, data={
             "channel": channel, "code": final_code, "proposed_code": proposed,
             "case": triage.case, "reasons": list(triage.reasons), "confidence": triage.confidence,
         })
-        if acknowledge and channel in CUSTOMER_CHANNELS and ticket.requester_email and not unverified:
-            _queue_acknowledgement(ticket, in_reply_to=email_message_id, now=now)
+        if acknowledged:
+            _queue_acknowledgement(ticket, in_reply_to=email_message_id, now=now, writer=writer)
+        writer.flush()
     return ticket
 
 
-def _queue_acknowledgement(ticket: Ticket, *, in_reply_to: str, now: datetime) -> None:
+def _queue_acknowledgement(ticket: Ticket, *, in_reply_to: str, now: datetime, writer: RowWriter) -> None:
     from triagedesk.tickets.presenters import ack_context
 
     subject, body = render_email("acknowledgement", ticket.language, ack_context(ticket))
-    outbound_email_queue(
-        kind="acknowledgement", to=ticket.requester_email, subject=subject, body_text=body, at=now,
+    outbound_email_queue_with(
+        writer, kind="acknowledgement", to=ticket.requester_email, subject=subject, body_text=body, at=now,
         language=ticket.language, ticket=ticket, in_reply_to=in_reply_to, references=in_reply_to,
     )
