@@ -31,6 +31,9 @@ distinct sender: half are the contacts, half are new addresses at the accounts' 
     Of each timed mail, the time spent outside ``ticket_open`` (which ``core`` measures on its
     own): storing, parsing, identifying, threading, throttling and the final status.
 
+``mail_in_rate_2proc``
+    The same path in two intake processes at once (1,000 further mails, 200 with --small), as a
+    deployment runs more intake processes against the one PostgreSQL: all mails over the wall time.
 ``mail_in_parse_ms``, ``mail_in_triage_ms``
     The pure parts, timed alone over the same mails: ``parse_email`` and the classifier.
 """
@@ -92,7 +95,55 @@ def run(small: bool) -> None:
             _write_sql(statements)
     figure("mail_in_queries_per_message", statistics.mean(counts), "queries")
     pure_parts(timed)
-    _check_acknowledgements(n + WARM_UP + PROFILED)
+    parallel = generate_mails(senders, n, tag + "p")
+    rate = parallel_rate(parallel, processes=2)
+    figure("mail_in_rate_2proc", rate, "msgs/s")
+    _check_acknowledgements(n + WARM_UP + PROFILED + len(parallel))
+
+
+def parallel_rate(mails: list[bytes], *, processes: int) -> float:
+    """``mail_in_rate_2proc``: the same path in `processes` intake processes at once.
+
+    What a deployment does with more mail than one process takes (several LMTP or IMAP
+    intake processes, or the MTA's parallel pipes) against the one PostgreSQL: each
+    process takes its share of the mails; the rate is all mails over the wall time from a
+    common start to the last process done. Ticket numbers still come from the one counter
+    row, so the processes queue there for the length of a ticket's transaction.
+    """
+    import multiprocessing
+
+    from django.db import connections
+
+    connections.close_all()  # the children open their own connections
+    context = multiprocessing.get_context("fork")
+    start = context.Event()
+    shares = [mails[i::processes] for i in range(processes)]
+    children = [context.Process(target=_intake_share, args=(share, start)) for share in shares]
+    for child in children:
+        child.start()
+    time.sleep(0.5)  # let every child import and connect before the clock starts
+    began = time.perf_counter()
+    start.set()
+    for child in children:
+        child.join()
+    elapsed = time.perf_counter() - began
+    failed = [child.exitcode for child in children if child.exitcode != 0]
+    if failed:
+        raise AssertionError(f"intake processes failed: exit codes {failed}")
+    note(f"mail: {len(mails)} mails in {processes} processes in {elapsed:.2f} s")
+    return len(mails) / elapsed
+
+
+def _intake_share(share: list[bytes], start) -> None:
+    from django.db import connection
+
+    from triagedesk.intake.services import email_receive
+
+    connection.ensure_connection()
+    start.wait()
+    for raw in share:
+        _expect_opened(email_receive(raw=raw, source="bench"))
+    connection.close()
 
 
 @contextmanager

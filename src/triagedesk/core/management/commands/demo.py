@@ -37,9 +37,12 @@ class Command(BaseCommand):
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": "triagedesk.settings"}
         cli = [sys.executable, "-m", "triagedesk.cli"]
         helpers = [
-            subprocess.Popen([*cli, "db_worker", "--queue-name", "*", "--interval", "1"], env=env),
-            subprocess.Popen([*cli, "scheduler"], env=env),
+            subprocess.Popen([*cli, "db_worker", "--queue-name", "*", "--interval", "1", "--verbosity", "0"], env=env,
+                             preexec_fn=_die_with_parent),
+            subprocess.Popen([*cli, "scheduler"], env=env, preexec_fn=_die_with_parent),
         ]
+        # `kill` (SIGTERM) stops the demo like Ctrl-C does: through the `finally` below.
+        signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
         self.stdout.write(self.style.SUCCESS(f"\nTriagedesk is running at {url}/"))
         self.stdout.write(f"  agent console:   {url}/console/   login admin / {DEMO_PASSWORD} (supervisor),"
                           f" giulia / {DEMO_PASSWORD} (L1)")
@@ -47,7 +50,7 @@ class Command(BaseCommand):
         self.stdout.write(f"  admin:           {url}/admin/     login admin / {DEMO_PASSWORD}")
         if sink is not None:
             self.stdout.write(f"  outgoing mail:   caught by a demo SMTP server, saved in {self._outbox()}")
-        self.stdout.write("  task worker and scheduler started; Ctrl-C stops everything\n")
+        self.stdout.write("  task worker (quiet: failed tasks are listed in the admin) and scheduler started; Ctrl-C stops everything\n")
         try:
             from waitress import serve
 
@@ -83,3 +86,19 @@ class Command(BaseCommand):
         from triagedesk.core.mailsink import start_outbox_sink
 
         return start_outbox_sink(settings.EMAIL_HOST, settings.EMAIL_PORT, self._outbox())
+
+
+def _raise_keyboard_interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def _die_with_parent() -> None:
+    """In the child, before exec: on Linux, get SIGTERM when the demo process dies, however it dies."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except OSError:
+        pass
