@@ -91,3 +91,21 @@ def test_weak_evidence_contradicted_by_the_customer_is_not_red():
 def test_hypothetical_outages_and_expiring_domains_stay_calm():
     assert classify("domanda", "Cosa succede se il server va down durante la notte?").code is not R
     assert classify("dominio", "Il dominio scade tra 10 giorni, potete rinnovarlo?").code is Y
+
+
+def test_a_forwarded_alert_counts_as_the_customers_report_and_a_promise_is_no_recovery():
+    body = ("Vi inoltro questa, non capisco.\n\n> Monitor is DOWN: shop\n> The monitor shop is currently DOWN "
+            "(Connection Timeout).\n> We will alert you when it is back up.\n")
+    result = classify("I: avviso", body)
+    assert result.code is R, result.reasons
+    assert not any("site works" in reason for reason in result.reasons)
+
+
+def test_old_history_quoted_in_a_reply_weighs_little():
+    body = "Grazie, tutto risolto!\n\n> il sito è down da stamattina\n> errore 500 ovunque\n"
+    assert classify("Re: sito down", body).code is not R
+
+
+def test_a_site_that_works_only_now_and_then_does_not_work():
+    result = classify("сеть", "Сайт то открывается, то нет. Потери пакетов 40%, пинг не проходит.")
+    assert result.code is R, result.reasons

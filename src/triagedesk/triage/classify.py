@@ -187,6 +187,11 @@ def classify(
 _DATA_LOSS = frozenset({"file_loss", "db_loss"})
 #: Targets that say an outage is over; a "when" before them makes them a promise.
 _RECOVERY = frozenset({"@site_ok", "monitor_flapping"})
+#: "works, and then it doesn't": an intermittent service is not a working one.
+_NOW_AND_THEN_AFTER = re.compile(
+    r"\W{0,3}(?:(?:а |и )?то нет|то не\w*|(?:e )?poi no|a volte no|o no|or not|(?:and )?then (?:it )?(?:doesn'?t|does not|not)"
+    r"|ou pas|puis (?:plus|non)|oder nicht|dann (?:wieder )?nicht|y luego no|a veces no)\b"
+)
 _WHEN_BEFORE = re.compile(
     r"(?:^|\W)(?:when|once|as soon as|until|quando|appena|finche|des que|lorsque|quand|jusqu'a ce que|когда|"
     r"как только|пока не|wenn|sobald|bis|cuando|en cuanto|hasta que)(?:\W+\w+){0,3}\W*$"
@@ -311,8 +316,11 @@ class _Triage:
                     hypothetical.add((hit.start, hit.end, target))
                 if target in _DATA_LOSS and PASSWORD_NEARBY.search(folded.text, max(0, hit.start - 30), hit.end + 30):
                     continue  # "abbiamo perso la password FTP" loses access, not data
-                if target in _RECOVERY and _WHEN_BEFORE.search(folded.text, max(0, hit.start - 40), hit.start):
-                    continue  # "we will alert you when it is back up": not back up yet
+                if target in _RECOVERY and (
+                    _WHEN_BEFORE.search(folded.text, max(0, hit.start - 40), hit.start)
+                    or _NOW_AND_THEN_AFTER.match(folded.text, hit.end)
+                ):
+                    continue  # "we will alert you when it is back up", "it opens, then it doesn't"
                 kept.append(hit)
             # "Not urgent" calms the RED hits of its own paragraph (of the whole mail when
             # it is in the subject): a "no rush" about a subdomain in paragraph 2 does not
