@@ -187,6 +187,11 @@ def classify(
 _DATA_LOSS = frozenset({"file_loss", "db_loss"})
 #: Targets that say an outage is over; a "when" before them makes them a promise.
 _RECOVERY = frozenset({"@site_ok", "monitor_flapping"})
+#: "help us get back online", "per tornare online": a wish, not a recovery.
+_WISH_BEFORE = re.compile(
+    r"(?:^|\W)(?:get|getting|bring|bringing|be|come|help(?: us)?|need(?: to)?|want(?: to)?|hope|hoping|per|pour|para|um|"
+    r"чтобы|farlo|fatelo|remettre|rimettere)\W*$"
+)
 #: "works, and then it doesn't": an intermittent service is not a working one.
 _NOW_AND_THEN_AFTER = re.compile(
     r"\W{0,3}(?:(?:а |и )?то нет|то не\w*|(?:e )?poi no|a volte no|o no|or not|(?:and )?then (?:it )?(?:doesn'?t|does not|not)"
@@ -318,6 +323,7 @@ class _Triage:
                     continue  # "abbiamo perso la password FTP" loses access, not data
                 if target in _RECOVERY and (
                     _WHEN_BEFORE.search(folded.text, max(0, hit.start - 40), hit.start)
+                    or _WISH_BEFORE.search(folded.text, max(0, hit.start - 25), hit.start)
                     or _NOW_AND_THEN_AFTER.match(folded.text, hit.end)
                 ):
                     continue  # "we will alert you when it is back up", "it opens, then it doesn't"

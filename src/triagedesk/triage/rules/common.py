@@ -78,6 +78,12 @@ INTERNATIONAL: dict[str, list[str]] = {
 SHARED_CASES: dict[str, list[tuple[str, float]]] = {
     "site_down": [
         # browsers refuse the site: an expired or invalid certificate (past tense: done)
+        # the CMS's own "we are down" pages
+        ("(?:the site is experiencing technical difficulties|il sito sta riscontrando difficolt[aà] tecniche|"
+         "le site (?:rencontre|conna[iî]t) des difficult[eé]s techniques|на сайте возникли технические (?:проблемы|неполадки)|"
+         "technische schwierigkeiten|el sitio (?:est[aá] experimentando|tiene) dificultades t[eé]cnicas)", 3.0),
+        ("(?:403 forbidden|you don'?t have permission to access|err_too_many_redirects|too many redirects|"
+         "trop de redirections|troppi reindirizzamenti|слишком много переадресаций|zu viele weiterleitungen|demasiadas redirecciones)", 2.6),
         ("net::?err_cert_\\w+", 3.0),
         ("(?:your connection is not private|la connessione non (?:e|è) privata|votre connexion n'?est pas priv[eé]e|"
          "ihre verbindung ist nicht privat|la conexi[oó]n no es privada|подключение не защищено|"
@@ -125,6 +131,8 @@ SHARED_CASES: dict[str, list[tuple[str, float]]] = {
         ("{error_word} ~5 (?:connessione|connection|connexion|verbindung|conexi[oó]n|подключени*|соединени*) ~3 (?:database|db|mysql|base de donn[eé]es|datenbank|base de datos|баз*|бд)", 3.2),
     ],
     "slow_site": [
+        ("(?:ttfb|time_starttransfer|time_total|starttransfer) ~2 [1-9]\\d(?:[.,]\\d+)?", 2.2),
+        ("(?:mezzo minuto|half a minute|une demi-minute|полминуты|eine halbe minute|medio minuto)", 1.6),
         ("\\d\\d+ ?(?:- ?\\d+ ?)?(?:s|sec|secs|seconds|secondi|secondes|sekunden|segundos|секунд*) ~4 "
          "(?:per |a |ad |to |pour |à |zum |para |на |)(?:load|open|caricare|aprire|charger|ouvrir|s'?afficher|laden|"
          "öffnen|offnen|cargar|abrir|загрузк*|загружа*|открыва*|грузит*)", 2.0),
@@ -184,6 +192,9 @@ SHARED_CASES: dict[str, list[tuple[str, float]]] = {
         ("(?:degraded ?array|degradedarray|array ~2 degrad*)", 3.2),
         ("(?:self-?assessment test result ?: ?failed|smartctl ~8 failed|reallocated_sector_ct|"
          "media and data integrity errors|current_pending_sector|offline_uncorrectable)", 3.0),
+        ("(?:uncorrectable ecc|ecc (?:errors?|error detected)|machine check (?:exception|error)|mce: ~3 hardware error)", 3.0),
+        ("(?:reboot*|restart*|riavvi*|red[eé]marr*|перезагруж*|startet|neu ?start*|reinici*) ~3 (?:by itself|on its own|randomly|"
+         "da sol[oa]|continuamente|tout seul|toute seule|en boucle|сам|сама|сами по себе|von selbst|st[aä]ndig|solo|sola)", 2.6),
         ("i/?o errors?", 2.4),
     ],
     "network_outage": [
@@ -229,6 +240,9 @@ SHARED_CASES: dict[str, list[tuple[str, float]]] = {
         ("drop (?:table|database)", 2.6),
     ],
     "email_not_working": [
+        ("(?:mail|smtp|imap|pop3?|posta|messagerie|почт*|correo) ~6 (?:connection refused|connexion refus[eé]e|"
+         "connessione rifiutata|verbindung (?:wurde )?abgelehnt|conexi[oó]n rechazada|в соединении отказано|отказано в соединении)", 2.6),
+        ("(?:connection refused|connexion refus[eé]e|connessione rifiutata) ~6 (?:mail|smtp|imap|pop3?|server di posta|serveur de messagerie)", 2.4),
         # our mail ends up in the customers' junk folder (or does not arrive at all)
         ("(?:finisc*|arriv*|end(?:s|ing)? up|go(?:es)? (?:in|to)|land*|atterri*|terminent|finissent|tombent|попада*|landen|"
          "llegan|acaban|van) ~4 (?:in |nella |nello |nel |into |dans |в |im |en |a |al )?(?:la |the |les |le |their |loro |los )?"
@@ -249,7 +263,7 @@ SHARED_CASES: dict[str, list[tuple[str, float]]] = {
          "non remis|non distribu[eé]|no entregado|не доставлен*)", 2.6),
         ("(?:relay access denied|mailbox unavailable|550 ~1 5\\.\\d\\.\\d|554 ~1 5\\.\\d\\.\\d|"
          "5\\.7\\.1|5\\.1\\.1|quota exceeded|over quota|mailbox (?:is )?full)", 2.6),
-        ("(?:smtp|imap|pop3?) ~3 (?:{error_word}|auth* failed|fail*|timeout|time-?out)", 2.6),
+        ("(?:smtp|imap|pop3?) ~6 (?:{error_word}|auth* failed|fail*|timeout|time-?out|a [eé]chou[eé]|[eé]chou*|fallit*|fehlgeschlagen|fall[oó])", 2.6),
         ("(?:blacklist*|black list*|blocklist*|spamhaus|listed on|rbl)", 2.0),
     ],
     "cache_stale": [

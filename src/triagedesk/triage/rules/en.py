@@ -86,6 +86,7 @@ CONCEPTS: dict[str, list[str]] = {
         "(?:e-?mails?|mails?|messages) ~3 (?:bounc*|rejected|returned|coming back|blocked)",
         "(?:every|all) (?:e-?mails?|mails?|messages) (?:we send )?(?:bounce|get rejected|are rejected)",
         "(?:no|zero) (?:incoming|outgoing|new) (?:e-?mails?|mails?|messages)",
+        "(?:neither|nobody|no one|none of) ~5 (?:receiv*|gets?|getting) ~2 (?:any )?(?:e-?mails?|mails?|messages|notifications|confirmations)",
         "(?:haven'?t|have not) received (?:a single|any) e-?mails?", "without e-?mail", "mail server (?:is )?down",
         "could not authenticate", "smtp connect\\(?\\)? failed",
     ],
@@ -216,6 +217,7 @@ CONCEPTS: dict[str, list[str]] = {
     "everything": ["everything", "all", "the rest", "all services"],
     "my_mistake": ["by mistake", "by accident", "accidentally", "mistakenly", "my (?:fault|bad|mistake)", "our (?:fault|mistake)", "i messed up"],
     "losing_money": [
+        "(?:no|not a single|zero) (?:new )?orders? (?:since|today|this morning|coming in|come in|for hours)", "orders? (?:have |has )?stopped (?:coming in|arriving)?", "nobody can (?:pay|check ?out|order|book)", "customers (?:can'?t|cannot) (?:pay|check ?out|order|book)", 
         "(?:losing|lost|lose) ~2 (?:sales|money|orders|customers|bookings|revenue|business|leads|clients)",
         _CANT + " (?:sell|take orders|take payments|check ?out|book|order|work)",
         "(?:business|shop|store|production|everyone|staff) (?:is |are )?(?:stopped|at a standstill|down|halted|blocked)",

@@ -77,6 +77,9 @@ CONCEPTS: dict[str, list[str]] = {
         "(?:e-?mails?|mails?|courriels?|messages) ~4 (?:ne |n')?(?:partent|arrivent|passent|sortent) (?:plus|pas)",
         "(?:e-?mails?|mails?|courriels?|messages|envois) ~4 (?:reviennent|rejetés|rejetes|bloqués|refusés|rebondissent)",
         "plus aucun (?:e-?mail|mail|courriel|message)", "sans (?:e-?mail|messagerie|mails)",
+        "impossible (?:d'|de )(?:envoyer|recevoir) (?:de |des |les |nos |aucun )?(?:e-?mails?|mails?|courriels?|messages)",
+        "(?:plus )?personne (?:\\w+ )?(?:\\w+ )?(?:\\w+ )?ne peut (?:plus )?(?:envoyer|recevoir) (?:de |des |les )?(?:e-?mails?|mails?|courriels?|messages)",
+        "[eé]chec de l'?envoi", "(?:l'?envoi|la r[eé]ception) (?:des |de )?(?:e-?mails?|mails?|messages) ~3 (?:[eé]choue|a [eé]chou[eé]|ne (?:marche|fonctionne) plus)",
     ],
     "cache": ["cache", "caches", "mise en cache"],
     "stale": [
@@ -181,7 +184,7 @@ CONCEPTS: dict[str, list[str]] = {
     "our_site": ["(?:notre|mon) (?:site|portail|projet|boutique)"],
     "strategy": ["stratégie", "strategie", "plan marketing", "proposition"],
     "works": [
-        "fonctionne", "fonctionnent", "marche", "tourne", "(?:fonctionne|marche|tourne) (?:bien|normalement|correctement|parfaitement)",
+        "fonctionne", "fonctionnent", "marche", "tourne(?! en boucle| dans le vide| à vide)", "(?:fonctionne|marche|tourne) (?:bien|normalement|correctement|parfaitement)",
         "est en ligne", "est accessible", "est revenu", "est de nouveau (?:en ligne|accessible)", "va bien",
     ],
     "back_online": ["(?:est|site) revenu", "(?:est )?de nouveau (?:en ligne|accessible)", "refonctionne", "remarche", "fonctionne à nouveau", "a été (?:coupé|en panne|hors ligne) (?:pendant )?(?:\\d+|quelques) minutes"],
@@ -189,6 +192,7 @@ CONCEPTS: dict[str, list[str]] = {
     "everything": ["tout", "tous les services", "le reste"],
     "my_mistake": ["par erreur", "par mégarde", "par megarde", "accidentellement", "(?:ma|notre) faute", "mauvaise manip*", "fausse manip*"],
     "losing_money": [
+        "plus aucune (?:commande|r[eé]servation)", "aucune (?:commande|r[eé]servation) depuis", "les (?:commandes|r[eé]servations) n'arrivent plus", "personne ne peut (?:plus )?(?:payer|commander|r[eé]server|s'inscrire)", "personne n'a pu (?:payer|commander|r[eé]server|s'inscrire)", 
         "(?:perdons|perd|perdre|perte de|perdu) ~2 (?:des )?(?:ventes|commandes|clients|argent|chiffre d'affaires|réservations)",
         _CANT + "(?:vendre|commander|passer commande|payer|réserver|travailler)", "impossible de (?:passer commande|commander|payer|réserver)",
         "(?:activité|entreprise|production|boutique) (?:est )?(?:à l'arrêt|arrêtée|bloquée)", "les clients abandonnent",

@@ -45,11 +45,11 @@ CONCEPTS: dict[str, list[str]] = {
         "sito (?:non trovato|sospeso|disattivato)",
     ],
     "blank_page": [
-        "pagina (?:bianca|vuota)", "pagine (?:bianche|vuote)", "schermata (?:bianca|vuota)",
+"pagina (?:\\w+ )?(?:resta|rimane|diventa) (?:tutta )?bianca", "(?:resta|rimane) (?:tutto )?bianc[oa]",         "pagina (?:bianca|vuota)", "pagine (?:bianche|vuote)", "schermata (?:bianca|vuota)",
         "schermo bianco", "(?:tutto|completamente) bianco",
     ],
     "slow": [
-        "lent[oaie]", "lentezz*", "lentissim*", "rallentat*", "rallentament*", "rallenta*",
+"ci mette una vita", "(?:è|e) (?:diventato|diventata) una lumaca", "una lumaca", "ci vuole (?:mezzo minuto|un minuto|una vita)",         "lent[oaie]", "lentezz*", "lentissim*", "rallentat*", "rallentament*", "rallenta*",
         "(?:ci mette|impiega|ci vuole|ci vogliono|ci mettono) (?:troppo|tanto|molto|un'eternità|minuti|secoli)",
         "tempi di (?:caricamento|risposta) (?:lunghi|altissimi|elevati|infiniti|biblici)",
         "non (?:è |sono )?(?:più )?(?:veloc[ei]|reattiv[oi])", "si blocca",
@@ -267,6 +267,7 @@ CONCEPTS: dict[str, list[str]] = {
     "everything": ["tutto", "tutti i servizi", "il resto"],
     "my_mistake": ["per errore", "per sbaglio", "erroneamente", "inavvertitamente", "accidentalmente", "colpa (?:mia|nostra)", "ho sbagliato", "abbiamo sbagliato"],
     "losing_money": [
+        "nessuno riesce (?:più )?a (?:pagare|ordinare|comprare|prenotare|completare l'ordine)", "non (?:entra|arriva|arrivano|entrano) (?:più )?(?:un |nessun |neanche un |alcun )?ordin[ei]", "nessun ordine (?:da|oggi|ieri)", "(?:oggi )?zero ordini", "ordini (?:sono )?fermi", "le prenotazioni non arrivano più", 
         "(?:perdendo|perdiamo|perdere|persi|perso|perdita di) ~2 (?:soldi|ordini|vendite|clienti|fatturato|denaro|incassi|contatti|prenotazioni)",
         _CAN_NOT + "(?:vendere|ricevere ordini|fare ordini|acquistare|comprare|prenotare|pagare|concludere)",
         "(?:business|attività|lavoro|azienda|produzione) (?:è )?(?:ferm[oa]|bloccat[oa])", "siamo fermi",
