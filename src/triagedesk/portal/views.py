@@ -14,14 +14,13 @@ from django.views.decorators.http import require_POST
 from triagedesk.console.access import contact_required, home_url
 from triagedesk.console.forms import as_attachments
 from triagedesk.console.presenters import timeline
-from triagedesk.console.views.ticket import attachment_response
+from triagedesk.console.views.ticket import serve_attachment
 from triagedesk.core.audit import Actor
 from triagedesk.core.clock import system_clock
 from triagedesk.core.errors import DomainError
-from triagedesk.core.storage import blob_read
 from triagedesk.sla.domain import take_in_charge_clock
 from triagedesk.sla.policy import target_for
-from triagedesk.tickets.selectors import attachment_visible_to, ticket_page, ticket_search, tickets_visible_to
+from triagedesk.tickets.selectors import ticket_page, ticket_search, tickets_visible_to
 from triagedesk.tickets.services import ticket_customer_message, ticket_open
 from triagedesk.triage.services import triage_request
 
@@ -162,14 +161,7 @@ def ticket_preview(request):
 
 @contact_required
 def attachment_download(request, pk: int):
-    attachment = attachment_visible_to(user=request.user, attachment_id=pk)
-    if attachment is None:
-        raise Http404("no such attachment")
-    try:
-        data = blob_read(attachment.sha256)
-    except FileNotFoundError:
-        raise Http404("attachment content is missing") from None
-    return attachment_response(attachment, data)
+    return serve_attachment(request.user, pk)
 
 
 def magic_request(request):

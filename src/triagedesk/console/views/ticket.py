@@ -198,7 +198,12 @@ def _rebound(action: str, request, ticket):
 
 @agent_required
 def attachment_download(request, pk: int):
-    attachment = attachment_visible_to(user=request.user, attachment_id=pk)
+    return serve_attachment(request.user, pk)
+
+
+def serve_attachment(user, pk: int) -> FileResponse:
+    """An attachment the user may see (`attachment_visible_to`), as a download; 404 otherwise."""
+    attachment = attachment_visible_to(user=user, attachment_id=pk)
     if attachment is None:
         raise Http404("no such attachment")
     try:
