@@ -13,17 +13,13 @@ from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import render
 
 from triagedesk.accounts.models import Agent, Contact
+from triagedesk.tickets.selectors import agent_of
 
 SUPPORTED_LANGUAGES = frozenset(code for code, _name in settings.LANGUAGES)
 
 
 def agent_for(user) -> Agent | None:
-    if not getattr(user, "is_authenticated", False):
-        return None
-    try:
-        return user.agent
-    except Agent.DoesNotExist:
-        return None
+    return agent_of(user)
 
 
 def contact_for(user) -> Contact | None:
