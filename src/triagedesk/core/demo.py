@@ -184,6 +184,14 @@ def _seed_tickets(rnd: random.Random, now: datetime, count: int, agents: dict[st
             continue  # still waiting to be taken in charge
         take_after = min(minutes_old / 2, rnd.choice([5, 12, 40, 300, 2000]))
         tickets.ticket_take(ticket=ticket, agent=agent, actor=actor, clock=lambda: at(take_after))
+        if rnd.random() < 0.08:  # the agent disagrees with the proposed code: the triage report shows it
+            order = ["red", "yellow", "green", "white"]
+            here = order.index(ticket.code)
+            code = order[here + 1] if here == 0 or (here < 3 and rnd.random() < 0.5) else order[here - 1]
+            reason = {"red": "the customer's shop is not taking orders", "yellow": "works, but at risk",
+                      "green": "a change on a working service", "white": "outside our hosting services"}[code]
+            tickets.ticket_retriage(ticket=ticket, code=code, reason=reason, actor=actor,
+                                    clock=lambda: at(take_after + 0.5))
         tickets.ticket_reply(ticket=ticket, agent=agent, actor=actor, clock=lambda: at(take_after + 1),
                              body={"it": "Ciao, ce ne stiamo occupando.", "fr": "Bonjour, nous nous en occupons.",
                                    "ru": "Здравствуйте, уже занимаемся."}.get(lang, "Hello, we are on it."))
