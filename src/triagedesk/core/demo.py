@@ -165,6 +165,7 @@ def _seed_tickets(rnd: random.Random, now: datetime, count: int, agents: dict[st
 
     contacts = list(Contact.objects.select_related("account"))
     workers = [a for a in agents.values()]
+    taken = 0
     for i in range(count):
         contact = rnd.choice(contacts)
         lang = contact.effective_language if contact.effective_language in REQUESTS else "en"
@@ -184,7 +185,8 @@ def _seed_tickets(rnd: random.Random, now: datetime, count: int, agents: dict[st
             continue  # still waiting to be taken in charge
         take_after = min(minutes_old / 2, rnd.choice([5, 12, 40, 300, 2000]))
         tickets.ticket_take(ticket=ticket, agent=agent, actor=actor, clock=lambda: at(take_after))
-        if rnd.random() < 0.08:  # the agent disagrees with the proposed code: the triage report shows it
+        taken += 1
+        if taken % 12 == 5:  # now and then the agent disagrees with the proposed code: the triage report shows it
             order = ["red", "yellow", "green", "white"]
             here = order.index(ticket.code)
             code = order[here + 1] if here == 0 or (here < 3 and rnd.random() < 0.5) else order[here - 1]
