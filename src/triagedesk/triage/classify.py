@@ -82,7 +82,7 @@ WEAK_RED = 1.4
 #: Outages that "the site works" contradicts, and how much they keep.
 OUTAGES = frozenset({"site_down", "repeated_5xx", "network_outage", "vague_urgent"})
 SITE_OK_FACTOR = 0.3
-NOT_URGENT_FACTOR = 0.55
+NOT_URGENT_FACTOR = 0.8
 SUPPRESSED_FACTOR = 0.3
 HYPOTHETICAL_FACTOR = 0.3
 #: Hits of a case after the first count less and less (w1 + w2/2 + w3/4 ...), and only
@@ -189,8 +189,9 @@ _DATA_LOSS = frozenset({"file_loss", "db_loss"})
 _RECOVERY = frozenset({"@site_ok", "monitor_flapping"})
 #: "help us get back online", "per tornare online": a wish, not a recovery.
 _WISH_BEFORE = re.compile(
-    r"(?:^|\W)(?:get|getting|bring|bringing|be|come|help(?: us)?|need(?: to)?|want(?: to)?|hope|hoping|per|pour|para|um|"
-    r"чтобы|farlo|fatelo|remettre|rimettere)\W*$"
+    r"(?:^|\W)(?:get|gets|getting|bring|bringing|be|come|make|help(?: us)?|need(?: to)?|want(?: to)?|hope|hoping|per|"
+    r"pour|para|um|чтобы|farlo|fatelo|remettre|rimettere|rimettetelo)(?:\W+(?:it|the|our|my|site|shop|website|sito|"
+    r"negozio|le|la|il|lo|site|boutique|сайт|die|den|seite|el|sitio|web|tienda)){0,3}\W*$"
 )
 #: "works, and then it doesn't": an intermittent service is not a working one.
 _NOW_AND_THEN_AFTER = re.compile(
@@ -474,7 +475,15 @@ class _Triage:
             scale(sorted(OUTAGES), SITE_OK_FACTOR, "the text says the site works")
         for winner, losers in SUPPRESSES.items():
             if winner in scores and scores[winner].score >= APPLICABLE:
-                scale(list(losers), SUPPRESSED_FACTOR, f"{winner} explains the words of")
+                # Sensitivity first: a calmer case explains an emergency's words only when it is
+                # at least as strong as the emergency ("down/up again" vs "down for an hour").
+                strength = scores[winner].score
+                explained = [
+                    loser for loser in losers
+                    if not (target_code(loser) is Code.RED and target_code(winner) is not Code.RED
+                            and loser in scores and scores[loser].score > strength)
+                ]
+                scale(explained, SUPPRESSED_FACTOR, f"{winner} explains the words of")
         if cues.get("@password_lost", 0.0) > 0:
             # A lost password of which service?  The one named; WordPress/CMS when none is.
             named = [scores[t] for t in _PASSWORDS if t in scores and scores[t].score > 0]

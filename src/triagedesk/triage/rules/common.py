@@ -79,6 +79,8 @@ SHARED_CASES: dict[str, list[tuple[str, float]]] = {
     "site_down": [
         # browsers refuse the site: an expired or invalid certificate (past tense: done)
         # the CMS's own "we are down" pages
+        ("(?:every|all|tutte le|toutes les|все|alle|todas las) (?:\\w+ )?(?:pages?|pagine|страниц*|seiten|p[aá]ginas) ~8 "
+         "(?:404|not found|non trovat[ae]|introuvables?|не найден*|nicht gefunden|no encontrad[ao]s?)", 2.6),
         ("(?:the site is experiencing technical difficulties|il sito sta riscontrando difficolt[aà] tecniche|"
          "le site (?:rencontre|conna[iî]t) des difficult[eé]s techniques|на сайте возникли технические (?:проблемы|неполадки)|"
          "technische schwierigkeiten|el sitio (?:est[aá] experimentando|tiene) dificultades t[eé]cnicas)", 3.0),
@@ -127,6 +129,8 @@ SHARED_CASES: dict[str, list[tuple[str, float]]] = {
         ("(?:this site can'?t be reached|site can'?t be reached|took too long to respond)", 3.0),
         ("(?:white screen of death|wsod)", 3.0),
         ("(?:critical error on (?:this|your) website|errore critico (?:nel|sul) (?:tuo |vostro )?sito)", 3.0),
+        ("(?:critical error|errore critico|erreur critique|критическая ошибка|kritischer fehler|error cr[ií]tico) ~4 "
+         "(?:website|site|sito|sitio|сайт*|seite|webseite|web)", 3.0),
         ("(?:fatal error|parse error|errore fatale|erreur fatale)", 2.0),
         ("{error_word} ~5 (?:connessione|connection|connexion|verbindung|conexi[oó]n|подключени*|соединени*) ~3 (?:database|db|mysql|base de donn[eé]es|datenbank|base de datos|баз*|бд)", 3.2),
     ],
@@ -193,6 +197,8 @@ SHARED_CASES: dict[str, list[tuple[str, float]]] = {
         ("(?:self-?assessment test result ?: ?failed|smartctl ~8 failed|reallocated_sector_ct|"
          "media and data integrity errors|current_pending_sector|offline_uncorrectable)", 3.0),
         ("(?:uncorrectable ecc|ecc (?:errors?|error detected)|machine check (?:exception|error)|mce: ~3 hardware error)", 3.0),
+        ("(?:currently unreadable|unreadable ~2 sectors|pending ~2 sectors|offline uncorrectable|failed smart self-check|"
+         "back up data now)", 3.0),
         ("(?:reboot*|restart*|riavvi*|red[eé]marr*|перезагруж*|startet|neu ?start*|reinici*) ~3 (?:by itself|on its own|randomly|"
          "da sol[oa]|continuamente|tout seul|toute seule|en boucle|сам|сама|сами по себе|von selbst|st[aä]ndig|solo|sola)", 2.6),
         ("i/?o errors?", 2.4),
@@ -230,6 +236,9 @@ SHARED_CASES: dict[str, list[tuple[str, float]]] = {
         ("{files} ~3 {deleted_by_mistake}", 2.8),
     ],
     "db_loss": [
+        ("(?:orders?|ordini|commandes|заказ*|bestellungen|pedidos|products|prodotti|produits|товар*|produkte|productos) ~8 "
+         "(?:have |has |sono |ont |sind |han )?(?:disappeared|vanished|gone missing|missing|spariti|sparite|scompars[ie]|"
+         "disparu(?:e?s)?|пропал*|исчез*|verschwunden|desaparecid[oa]s?)", 3.0),
         ("{db_data} ~4 {gone}", 3.2),
         ("{gone} ~3 {db_data}", 3.0),
         ("{db_data} ~3 {corrupt}", 3.0),
@@ -261,6 +270,7 @@ SHARED_CASES: dict[str, list[tuple[str, float]]] = {
         ("(?:mailer-daemon|mail delivery (?:failed|subsystem)|undeliver(?:able|ed)|delivery status notification|"
          "delivery (?:has )?failed|non recapitabil*|non consegnat*|non distribuibile|unzustellbar|"
          "non remis|non distribu[eé]|no entregado|не доставлен*)", 2.6),
+        ("(?:550|554|553|552) ~1 5\\.\\d\\.\\d\\d*", 2.6),
         ("(?:relay access denied|mailbox unavailable|550 ~1 5\\.\\d\\.\\d|554 ~1 5\\.\\d\\.\\d|"
          "5\\.7\\.1|5\\.1\\.1|quota exceeded|over quota|mailbox (?:is )?full)", 2.6),
         ("(?:smtp|imap|pop3?) ~6 (?:{error_word}|auth* failed|fail*|timeout|time-?out|a [eé]chou[eé]|[eé]chou*|fallit*|fehlgeschlagen|fall[oó])", 2.6),

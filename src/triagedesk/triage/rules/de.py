@@ -45,7 +45,7 @@ CONCEPTS: dict[str, list[str]] = {
     "data_lost": ["daten ~2 (?:verloren|weg|gelöscht|verschwunden)", "datenverlust", "(?:alle|unsere) daten ~2 (?:weg|verloren)"],
     "email": ["e-?mails?", "mails?", "postfach", "postfächer", "postfacher", "nachrichten", "e-?mail-?konto", "mailkonto"],
     "mail_failure": [
-        _CANT + r" (?:mehr )?(?:e-?mails?|mails?) (?:senden|empfangen|verschicken|abrufen)",
+"(?:kommt|kommen) (?:keine|kein) (?:einzige[n]? )?(?:e-?mails?|mails?|nachrichten?) (?:mehr )?an", "(?:keine|kein) (?:einzige[n]? )?(?:e-?mails?|mails?|nachrichten?) (?:kommt|kommen) (?:mehr )?an",         _CANT + r" (?:mehr )?(?:e-?mails?|mails?) (?:senden|empfangen|verschicken|abrufen)",
         "(?:e-?mails?|mails?|nachrichten) ~4 (?:kommen|gehen) (?:nicht mehr|nicht|keine) (?:an|raus|durch|hinaus)",
         "(?:kommen|gehen) (?:keine|kein) (?:e-?mails?|mails?) (?:mehr )?(?:an|raus)", "keine (?:e-?mails?|mails?) mehr",
         "(?:e-?mails?|mails?) ~3 (?:kommen zurück|zurückgewiesen|abgelehnt|blockiert|bounce*)",

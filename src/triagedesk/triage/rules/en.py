@@ -87,6 +87,7 @@ CONCEPTS: dict[str, list[str]] = {
         "(?:every|all) (?:e-?mails?|mails?|messages) (?:we send )?(?:bounce|get rejected|are rejected)",
         "(?:no|zero) (?:incoming|outgoing|new) (?:e-?mails?|mails?|messages)",
         "(?:neither|nobody|no one|none of) ~5 (?:receiv*|gets?|getting) ~2 (?:any )?(?:e-?mails?|mails?|messages|notifications|confirmations)",
+        "not (?:a single|one) (?:e-?mail|mail|message) (?:has )?(?:arrived|come in|got through|reached)",
         "(?:haven'?t|have not) received (?:a single|any) e-?mails?", "without e-?mail", "mail server (?:is )?down",
         "could not authenticate", "smtp connect\\(?\\)? failed",
     ],
@@ -100,9 +101,9 @@ CONCEPTS: dict[str, list[str]] = {
         "(?:visitors|customers|users|people) ~3 (?:still )?see ~2 (?:the )?old",
         "(?:can'?t|cannot|don'?t) see (?:the |my |our )?changes",
     ],
-    "old_version": ["(?:still|keeps?) (?:showing|seeing|serving|see|shows) (?:the )?old", "old (?:prices|content|version|menu) ~3 (?:still|again)"],
+    "old_version": ["still (?:shows|showing|displays|serves) (?:last week'?s|yesterday'?s|the old|old|outdated|the previous)", "(?:still|keeps?) (?:showing|seeing|serving|see|shows) (?:the )?old", "old (?:prices|content|version|menu) ~3 (?:still|again)"],
     "purge": ["purge", "purging", "clear", "clearing", "flush", "flushing", "empty", "invalidate", "cleared"],
-    "restore": ["restore", "restoring", "restored", "roll ?back", "revert", "recover", "recovery", "bring back", "put back", "go back to"],
+    "restore": ["restore", "restoring", "restored", "roll ?back", "revert", "recover", "recovery", "bring back", "put back", "go back to", "put (?:\\w+'?s? ){1,3}back"],
     "db": ["database", "databases", "db", "data", "tables?", "sql dump"],
     "backup": ["backups?", "back-?up", "snapshot", "last night'?s (?:copy|version)", "yesterday'?s (?:copy|version)"],
     "staging": [
@@ -217,7 +218,7 @@ CONCEPTS: dict[str, list[str]] = {
     "everything": ["everything", "all", "the rest", "all services"],
     "my_mistake": ["by mistake", "by accident", "accidentally", "mistakenly", "my (?:fault|bad|mistake)", "our (?:fault|mistake)", "i messed up"],
     "losing_money": [
-        "(?:no|not a single|zero) (?:new )?orders? (?:since|today|this morning|coming in|come in|for hours)", "orders? (?:have |has )?stopped (?:coming in|arriving)?", "nobody can (?:pay|check ?out|order|book)", "customers (?:can'?t|cannot) (?:pay|check ?out|order|book)", 
+"(?:bookings|orders|payments|sales) (?:are )?(?:blocked|stuck|not going through)",         "(?:no|not a single|zero) (?:new )?orders? (?:since|today|this morning|coming in|come in|for hours)", "orders? (?:have |has )?stopped (?:coming in|arriving)?", "nobody can (?:pay|check ?out|order|book)", "customers (?:can'?t|cannot) (?:pay|check ?out|order|book)", 
         "(?:losing|lost|lose) ~2 (?:sales|money|orders|customers|bookings|revenue|business|leads|clients)",
         _CANT + " (?:sell|take orders|take payments|check ?out|book|order|work)",
         "(?:business|shop|store|production|everyone|staff) (?:is |are )?(?:stopped|at a standstill|down|halted|blocked)",

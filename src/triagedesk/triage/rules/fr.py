@@ -16,7 +16,7 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "server": ["serveur", "serveurs", "machine", "instance", "hebergement", "vps", "services"],
     "down": [
-        "en panne", "hors ligne", "hors-ligne", "hors service", "hs", "inaccessible", "injoignable", "indisponible", "tombe",
+"ne r[eé]pond (?:d[eé]j[aà] |toujours |vraiment |)plus",         "en panne", "hors ligne", "hors-ligne", "hors service", "hs", "inaccessible", "injoignable", "indisponible", "tombe",
         "tombé", "plante", "planté", "coupé", "coupe", "coupés", "down", "offline",
         "(?:ne |n')?(?:s'affiche|s'ouvre|charge|répond|repond|marche|fonctionne|s'affichent|chargent|répondent) (?:plus|pas)",
         "plus rien ne (?:s'affiche|marche|fonctionne|charge)", "ne répond plus ni",
@@ -184,15 +184,15 @@ CONCEPTS: dict[str, list[str]] = {
     "our_site": ["(?:notre|mon) (?:site|portail|projet|boutique)"],
     "strategy": ["stratégie", "strategie", "plan marketing", "proposition"],
     "works": [
-        "fonctionne", "fonctionnent", "marche", "tourne(?! en boucle| dans le vide| à vide)", "(?:fonctionne|marche|tourne) (?:bien|normalement|correctement|parfaitement)",
+        "fonctionne(?! pas| plus| toujours pas| jamais)", "fonctionnent(?! pas| plus| toujours pas| jamais)", "marche(?! pas| plus| toujours pas| jamais)", "tourne(?! en boucle| dans le vide| à vide| pas| plus)", "(?:fonctionne|marche|tourne) (?:bien|normalement|correctement|parfaitement)",
         "est en ligne", "est accessible", "est revenu", "est de nouveau (?:en ligne|accessible)", "va bien",
     ],
     "back_online": ["(?:est|site) revenu", "(?:est )?de nouveau (?:en ligne|accessible)", "refonctionne", "remarche", "fonctionne à nouveau", "a été (?:coupé|en panne|hors ligne) (?:pendant )?(?:\\d+|quelques) minutes"],
-    "resolved": ["(?:est |a été )?(?:résolu|réglé|corrigé)", "merci (?:d'avoir|pour avoir) (?:résolu|réglé|corrigé)"],
+    "resolved": ["(?:est |a été )?(?:résolu|corrigé)", "(?:est|a été|c'est|tout est|problème) réglé", "merci (?:d'avoir|pour avoir) (?:résolu|réglé|corrigé)"],
     "everything": ["tout", "tous les services", "le reste"],
     "my_mistake": ["par erreur", "par mégarde", "par megarde", "accidentellement", "(?:ma|notre) faute", "mauvaise manip*", "fausse manip*"],
     "losing_money": [
-        "plus aucune (?:commande|r[eé]servation)", "aucune (?:commande|r[eé]servation) depuis", "les (?:commandes|r[eé]servations) n'arrivent plus", "personne ne peut (?:plus )?(?:payer|commander|r[eé]server|s'inscrire)", "personne n'a pu (?:payer|commander|r[eé]server|s'inscrire)", 
+"(?:les )?(?:r[eé]servations|commandes|paiements|ventes) sont (?:toutes )?bloqu[eé]es",         "plus aucune (?:commande|r[eé]servation)", "aucune (?:commande|r[eé]servation) depuis", "les (?:commandes|r[eé]servations) n'arrivent plus", "personne ne peut (?:plus )?(?:payer|commander|r[eé]server|s'inscrire)", "personne n'a pu (?:payer|commander|r[eé]server|s'inscrire)", 
         "(?:perdons|perd|perdre|perte de|perdu) ~2 (?:des )?(?:ventes|commandes|clients|argent|chiffre d'affaires|réservations)",
         _CANT + "(?:vendre|commander|passer commande|payer|réserver|travailler)", "impossible de (?:passer commande|commander|payer|réserver)",
         "(?:activité|entreprise|production|boutique) (?:est )?(?:à l'arrêt|arrêtée|bloquée)", "les clients abandonnent",

@@ -22,7 +22,7 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "server": ["server", "macchina", "istanza", "spazio web", "spazio hosting", "servizio hosting", "servizi"],
     "down": [
-        "giù", "giu'", "down", "offline", "irraggiungibil*", "inaccessibil*", "caduto", "crollato",
+"(?:va|vanno|è andato|e andato|finisce) in timeout", "non risponde (?:più|proprio|per niente)",         "giù", "giu'", "down", "offline", "irraggiungibil*", "inaccessibil*", "caduto", "crollato",
         "oscurato", "crashato",
         "non (?:è |e' |risulta |sembra |sono )?(?:più )?(?:raggiungibil*|accessibil*|visibil*|online|attivo|disponibil*|navigabil*)",
         "non si (?:vede|apre|carica|aprono|vedono|caricano)",
@@ -109,7 +109,7 @@ CONCEPTS: dict[str, list[str]] = {
         "messaggi", "webmail",
     ],
     "mail_failure": [
-        _CAN_NOT + "(?:inviare|ricevere|spedire|mandare|scaricare|leggere) ~3 (?:email|e-mail|mail|posta|messaggi|pec)",
+"non (?:(?:è|e) )?(?:più )?arrivat[ae] (?:più )?(?:nessuna|alcuna) (?:mail|e-?mail|posta|pec)", "non arriva(?:no)? più (?:nessuna |alcuna )?(?:mail|e-?mail|posta)",         _CAN_NOT + "(?:inviare|ricevere|spedire|mandare|scaricare|leggere) ~3 (?:email|e-mail|mail|posta|messaggi|pec)",
         "(?:email|e-mail|mail|posta|messaggi|pec) ~4 (?:non|nn) (?:arriva*|parte|partono|escono|esce|entrano|vengono (?:inviat*|ricevut*|recapitat*|consegnat*|spedit*)|si ricevono|si inviano|viene (?:inviata|ricevuta|recapitata))",
         "(?:non|nn) (?:arrivano|arriva|partono|parte|ricevo|riceviamo|ricevono|riceve|invio|inviamo|inviano) (?:più )?(?:le |delle |nessuna |alcuna |la )?(?:email|e-mail|mail|posta|messaggi|pec)",
         "(?:nessuna|zero) (?:email|e-mail|mail) ~3 (?:arriv*|ricev*|in entrata|in uscita|parte|partono)",
@@ -127,7 +127,7 @@ CONCEPTS: dict[str, list[str]] = {
         "non (?:vedo|vediamo|si vedono|vedono) (?:le |i )?(?:modifiche|cambiamenti|aggiornamenti|correzioni)",
     ],
     "old_version": [
-        "(?:ancora|sempre) ~2 (?:quell[oaie] |la |il |le |i )?vecchi[oaie]",
+"(?:chi non (?:è|e) loggato|(?:utenti|visitatori|clienti) non loggati) (?:\\w+ )?(?:vede|vedono) ancora", "vede(?:no)? ancora (?:i |le |quell[ie] |la |il )?vecch[ie]",         "(?:ancora|sempre) ~2 (?:quell[oaie] |la |il |le |i )?vecchi[oaie]",
         "(?:vedo|vediamo|vedono|mostra|appare|compare) ~2 (?:ancora|sempre) (?:la |il |le )?(?:versione |pagina |contenut[oi] )?(?:vecchi[ao]|precedente)",
         "versione (?:vecchia|precedente) ~3 (?:ancora|sempre)",
     ],
@@ -267,7 +267,7 @@ CONCEPTS: dict[str, list[str]] = {
     "everything": ["tutto", "tutti i servizi", "il resto"],
     "my_mistake": ["per errore", "per sbaglio", "erroneamente", "inavvertitamente", "accidentalmente", "colpa (?:mia|nostra)", "ho sbagliato", "abbiamo sbagliato"],
     "losing_money": [
-        "nessuno riesce (?:più )?a (?:pagare|ordinare|comprare|prenotare|completare l'ordine)", "non (?:entra|arriva|arrivano|entrano) (?:più )?(?:un |nessun |neanche un |alcun )?ordin[ei]", "nessun ordine (?:da|oggi|ieri)", "(?:oggi )?zero ordini", "ordini (?:sono )?fermi", "le prenotazioni non arrivano più", 
+"nessuno pu[oò] (?:più )?(?:comprare|pagare|ordinare|prenotare)",         "nessuno riesce (?:più )?a (?:pagare|ordinare|comprare|prenotare|completare l'ordine)", "non (?:entra|arriva|arrivano|entrano) (?:più )?(?:un |nessun |neanche un |alcun )?ordin[ei]", "nessun ordine (?:da|oggi|ieri)", "(?:oggi )?zero ordini", "ordini (?:sono )?fermi", "le prenotazioni non arrivano più", 
         "(?:perdendo|perdiamo|perdere|persi|perso|perdita di) ~2 (?:soldi|ordini|vendite|clienti|fatturato|denaro|incassi|contatti|prenotazioni)",
         _CAN_NOT + "(?:vendere|ricevere ordini|fare ordini|acquistare|comprare|prenotare|pagare|concludere)",
         "(?:business|attività|lavoro|azienda|produzione) (?:è )?(?:ferm[oa]|bloccat[oa])", "siamo fermi",
