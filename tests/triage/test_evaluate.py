@@ -184,7 +184,7 @@ def test_targets_on_train():
     assert accuracy >= 0.85, figures
 
 
-@pytest.mark.parametrize("name", ["dev.jsonl", "dev2.jsonl", "dev3.jsonl", "dev4.jsonl"])
+@pytest.mark.parametrize("name", ["dev.jsonl", "dev2.jsonl", "dev3.jsonl", "dev4.jsonl", "dev5.jsonl", "dev6.jsonl"])
 def test_targets_on_the_development_splits(name):
     """The splits the word lists were tuned on (after their first, blind, measurement)."""
     red_recall, red_precision, accuracy, figures = _figures(DATA / name)
@@ -194,10 +194,10 @@ def test_targets_on_the_development_splits(name):
 
 
 #: What the held-out split measured when the rules were last changed. The issue's target for
-#: RED recall is 0.97 and is NOT reached yet (4 of 56 RED tickets go to YELLOW); the held-out
+#: RED recall is 0.97 and is NOT reached yet (2 of 56 RED tickets go to YELLOW); the held-out
 #: tickets are never read to close that gap (tests/data/triage/README.md), so this test only
 #: keeps the figures from getting worse, while precision and accuracy are held to the targets.
-HELDOUT_RED_RECALL_FLOOR = 0.92
+HELDOUT_RED_RECALL_FLOOR = 0.96
 
 
 def test_heldout_figures():

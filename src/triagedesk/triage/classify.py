@@ -185,6 +185,8 @@ def classify(
 # --------------------------------------------------------------------------- internals
 
 _DATA_LOSS = frozenset({"file_loss", "db_loss"})
+#: A hit that is itself a negative phrase ("non si vede", "не открывается", "nothing loads").
+_STARTS_NEGATIVE = re.compile(r"(?:non|not|no|nothing|ne|n'|не|ни|nicht|kein\w*|nada|ningun\w*)\b")
 #: Targets that say an outage is over; a "when" before them makes them a promise.
 _RECOVERY = frozenset({"@site_ok", "monitor_flapping"})
 #: "help us get back online", "per tornare online": a wish, not a recovery.
@@ -329,6 +331,13 @@ class _Triage:
                 ):
                     continue  # "we will alert you when it is back up", "it opens, then it doesn't"
                 kept.append(hit)
+            # "It works!" on Apache's default page is no sign that the site works: a cue inside
+            # the words of an emergency does not count.
+            red_spans = [(h.start, h.end) for h in kept
+                         if not h.rule.target.startswith("@") and target_code(h.rule.target) is Code.RED]
+            if red_spans:
+                kept = [h for h in kept if h.rule.target != "@site_ok"
+                        or not any(a < h.end and h.start < b for a, b in red_spans)]
             # "Not urgent" calms the RED hits of its own paragraph (of the whole mail when
             # it is in the subject): a "no rush" about a subdomain in paragraph 2 does not
             # excuse the outage in paragraph 3.
@@ -398,6 +407,8 @@ class _Triage:
 
     @staticmethod
     def _negated(text: str, hit: Hit, in_phrase: bytearray) -> bool:
+        if _STARTS_NEGATIVE.match(text, hit.start):
+            return False  # "… non supportata e non si vede nulla": a negative phrase is not negated again
         found = NEGATION_BEFORE.search(text, max(0, hit.start - 60), hit.start)
         return found is not None and not in_phrase[found.start(1)]
 

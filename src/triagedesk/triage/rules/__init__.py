@@ -216,7 +216,7 @@ _CLAUSE_SPACE = r"[ \t\"']+"
 NEGATION_BEFORE = re.compile(
     r"(?:^|[^\w'])(" + _alternation(_NEGATIONS) + ")"
     + r"(?!\w)(?!" + _CLAUSE_SPACE + r"(?:solo|only|seulement|только|nur|sólo)\b)"
-    + r"(?:" + _CLAUSE_SPACE + r"(?!" + _alternation(_all_words("CONTRASTS")) + r"(?!\w))[\w']+){0,2}"
+    + r"(?:" + _CLAUSE_SPACE + r"(?!(?:" + _alternation(_all_words("CONTRASTS")) + r"|ed|and|et|и|und|y)(?!\w))[\w']+){0,2}"
     + r"[ \t\"']*$"
 )
 

@@ -79,6 +79,25 @@ SHARED_CASES: dict[str, list[tuple[str, float]]] = {
     "site_down": [
         # browsers refuse the site: an expired or invalid certificate (past tense: done)
         # the CMS's own "we are down" pages
+        # a server's default page, or the host's parking page, instead of the site
+        ("(?:welcome to nginx|apache2? (?:debian |ubuntu |centos )?default page|it works! ~6 (?:apache|default|var/www)|"
+         "index of /|sitio en construcci[oó]n|este dominio est[aá] alojado|site en construction|sito in costruzione|"
+         "default web ?page|web server is successfully installed(?: and working)?|сайт в разработке|домен (?:успешно )?припаркован)", 2.8),
+        # the database connection error of WordPress in its translations
+        ("(?:fehler beim aufbau einer datenbankverbindung|errore nello stabilire una connessione al database|"
+         "erreur lors de la connexion [aà] la base de donn[eé]es|error al establecer una conexi[oó]n con la base de datos|"
+         "ошибка установки соединения с базой данных)", 3.5),
+        ("(?:could not|couldn'?t|can'?t|cannot|unable to|impossibile|impossible de|не удалось|konnte nicht|no se pudo) ~1 "
+         "(?:connect|connettersi|collegarsi|se connecter|подключиться|verbinden|conectar*) (?:to |a |al |à |к |mit |con )?(?:the |il |la )?"
+         "(?:mysql|database|db|mariadb|base de donn[eé]es|базе данных|datenbank|base de datos|server mysql)", 3.0),
+        ("(?:sqlstate ?\\[hy000\\]|too many connections|mysql server has gone away|table ~3 is marked as crashed)", 2.8),
+        ("(?:versione di php non supportata|php version (?:is )?not supported|unsupported php version|versi[oó]n de php no soportada|"
+         "version de php non support[eé]e|версия php не поддерживается|php-version wird nicht unterst[uü]tzt)", 2.4),
+        # visitors sent elsewhere (from Google, on mobile): an SEO-spam hack
+        ("(?:sent to|taken to|redirected to|si finisce su|finisce su|finiscono su|renvoy[eé]s? (?:vers|sur)|on arrive sur|"
+         "попадает на|попадают на|landet auf|landen auf|acaba en|te lleva a|me lleva a) ~8 (?:casino*|porn*|viagra|pharma*|"
+         "farmac*|pharmacie|аптек*|apotheke|farmacia|you won|hai vinto|vous avez gagn[eé]|выиграли|gewonnen|has ganado|crypto*|"
+         "scam|truffa|arnaque|мошен*|betrug|estafa|iphone)", 2.8),
         ("(?:every|all|tutte le|toutes les|все|alle|todas las) (?:\\w+ )?(?:pages?|pagine|страниц*|seiten|p[aá]ginas) ~8 "
          "(?:404|not found|non trovat[ae]|introuvables?|не найден*|nicht gefunden|no encontrad[ao]s?)", 2.6),
         ("(?:the site is experiencing technical difficulties|il sito sta riscontrando difficolt[aà] tecniche|"
@@ -138,8 +157,8 @@ SHARED_CASES: dict[str, list[tuple[str, float]]] = {
         ("(?:ttfb|time_starttransfer|time_total|starttransfer) ~2 [1-9]\\d(?:[.,]\\d+)?", 2.2),
         ("(?:mezzo minuto|half a minute|une demi-minute|полминуты|eine halbe minute|medio minuto)", 1.6),
         ("\\d\\d+ ?(?:- ?\\d+ ?)?(?:s|sec|secs|seconds|secondi|secondes|sekunden|segundos|секунд*) ~4 "
-         "(?:per |a |ad |to |pour |à |zum |para |на |)(?:load|open|caricare|aprire|charger|ouvrir|s'?afficher|laden|"
-         "öffnen|offnen|cargar|abrir|загрузк*|загружа*|открыва*|грузит*)", 2.0),
+         "(?:per |a |ad |to |pour |à |zum |para |на |)(?:load|open|caricare|caricarsi|aprire|aprirsi|charger|ouvrir|s'?ouvrir|"
+         "s'?afficher|laden|öffnen|offnen|cargar|cargarse|abrir|abrirse|загрузк*|загружа*|открыва*|открыться|загрузиться|грузит*)", 2.0),
         ("(?:load|open|caricare|aprire|charger|ouvrir|laden|öffnen|offnen|cargar|abrir|загрузк*|загружа*|открыва*) ~5 "
          "\\d\\d+ ?(?:- ?\\d+ ?)?(?:s|sec|secs|seconds|secondi|secondes|sekunden|segundos|секунд*)", 2.0),
         ("{site} ~4 {slow}", 2.6),
@@ -182,6 +201,10 @@ SHARED_CASES: dict[str, list[tuple[str, float]]] = {
          "unknown|sconosciut*|strani|suspicious|sospett*|inconnus?|que je ne connais pas|неизвестн*|незнаком*|"
          "unbekannt*|verd[aä]chtig*|desconocid*|sospechos*|que no conozco)", 2.2),
         ("(?:phishing|phish) ~5 (?:pages?|pagine|kit|folder|cartell*|dossier|папк*|ordner|carpeta|on our|sul nostro|sur notre)", 2.8),
+        ("(?:attackers?'?s?|attaccant[ei]|hackers?'?|attaquants?|взломщик*|хакер*|angreifer[ns]?|atacantes?) ~3 (?:message|messaggio|"
+         "text|testo|texte|сообщени*|nachricht|mensaje|page|pagina|banner|logo)", 2.8),
+        ("(?:malicious or unwanted software|software dannoso|logiciel malveillant|вредоносн* (?:по|программ*|код*)|schadsoftware|"
+         "software malicioso)", 2.4),
     ],
     "hardware_failure": [
         ("(?:hardware|hw) ~2 (?:failure|fault|error|issue|problem|guasto|problema|errore|panne|"
@@ -197,6 +220,13 @@ SHARED_CASES: dict[str, list[tuple[str, float]]] = {
         ("(?:self-?assessment test result ?: ?failed|smartctl ~8 failed|reallocated_sector_ct|"
          "media and data integrity errors|current_pending_sector|offline_uncorrectable)", 3.0),
         ("(?:uncorrectable ecc|ecc (?:errors?|error detected)|machine check (?:exception|error)|mce: ~3 hardware error)", 3.0),
+        ("(?:fan\\d*|ventola|ventilateur|вентилятор|l[uü]fter|ventilador) ~4 (?:0 rpm|dead|mort[ao]|rott[ao]|mort|сдох|умер|"
+         "сломал*|kaputt|defekt|roto|muerto|lower critical)", 2.8),
+        ("(?:temp\\w*|temperatur[ae]|temp[eé]rature|температур*) ~4 (?:upper critical|critical going high|overheat*|surriscald*|"
+         "surchauffe|перегрев*|[uü]berhitz*|sobrecalent*)", 2.6),
+        ("(?:shut ?down|switched off|spento|spent[ao] da sol[oa]|s'?est [eé]teint|выключил*|schaltet sich ab|hat sich abgeschaltet|"
+         "se apag[oó]|se ha apagado) ~3 (?:by itself|on its own|da sol[oa]|tout seul|сам|сама|von selbst|solo|sola)", 2.6),
+        ("(?:сам|сама) (?:\\w+ )?(?:выключил*|перезагрузил*|отключил*)", 2.6),
         ("(?:currently unreadable|unreadable ~2 sectors|pending ~2 sectors|offline uncorrectable|failed smart self-check|"
          "back up data now)", 3.0),
         ("(?:reboot*|restart*|riavvi*|red[eé]marr*|перезагруж*|startet|neu ?start*|reinici*) ~3 (?:by itself|on its own|randomly|"
@@ -249,6 +279,12 @@ SHARED_CASES: dict[str, list[tuple[str, float]]] = {
         ("drop (?:table|database)", 2.6),
     ],
     "email_not_working": [
+        ("(?:mail|posta|courrier|почт*|correo)? ?(?:queue|coda|file d'?attente|очеред*|warteschlange|cola) ~4 "
+         "(?:deferred|bloccat*|bloqu[eé]e?s?|застрял*|заблокирован*|h[aä]ngt|stuck|\\d[\\d ]+ (?:mails|messages|messaggi|писем|e-?mails))", 2.6),
+        ("(?:authentication ?failed|authenticationfailed|login failed) ~8 (?:all|every|tutti|tous|все|alle|todos) ~3 "
+         "(?:accounts?|caselle|mailbox*|bo[iî]tes|ящик*|postf[aä]cher|buzones|utenti|users)", 2.6),
+        ("(?:tutti|all|every|tous|все|alle|todos) ~4 (?:accounts?|caselle|mailbox*|bo[iî]tes|ящик*|postf[aä]cher|buzones) ~8 "
+         "(?:authentication ?failed|authenticationfailed|login failed)", 2.6),
         ("(?:mail|smtp|imap|pop3?|posta|messagerie|почт*|correo) ~6 (?:connection refused|connexion refus[eé]e|"
          "connessione rifiutata|verbindung (?:wurde )?abgelehnt|conexi[oó]n rechazada|в соединении отказано|отказано в соединении)", 2.6),
         ("(?:connection refused|connexion refus[eé]e|connessione rifiutata) ~6 (?:mail|smtp|imap|pop3?|server di posta|serveur de messagerie)", 2.4),

@@ -101,7 +101,7 @@ CONCEPTS: dict[str, list[str]] = {
         "(?:visitors|customers|users|people) ~3 (?:still )?see ~2 (?:the )?old",
         "(?:can'?t|cannot|don'?t) see (?:the |my |our )?changes",
     ],
-    "old_version": ["still (?:shows|showing|displays|serves) (?:last week'?s|yesterday'?s|the old|old|outdated|the previous)", "(?:still|keeps?) (?:showing|seeing|serving|see|shows) (?:the )?old", "old (?:prices|content|version|menu) ~3 (?:still|again)"],
+    "old_version": ["(?:in )?incognito ~6 (?:still (?:see|shows?|get)|old)", "(?:still|keep) (?:see|sees|seeing|get|getting) (?:the )?(?:last week'?s|yesterday'?s|old|outdated|previous)", "still (?:shows|showing|displays|serves) (?:last week'?s|yesterday'?s|the old|old|outdated|the previous)", "(?:still|keeps?) (?:showing|seeing|serving|see|shows) (?:the )?old", "old (?:prices|content|version|menu) ~3 (?:still|again)"],
     "purge": ["purge", "purging", "clear", "clearing", "flush", "flushing", "empty", "invalidate", "cleared"],
     "restore": ["restore", "restoring", "restored", "roll ?back", "revert", "recover", "recovery", "bring back", "put back", "go back to", "put (?:\\w+'?s? ){1,3}back"],
     "db": ["database", "databases", "db", "data", "tables?", "sql dump"],

@@ -13,7 +13,7 @@ CONCEPTS: dict[str, list[str]] = {
     "site": ["web", "webs", "página", "páginas", "pagina web", "sitio", "sitio web", "tienda", "tienda online", "portal", "inicio", "página de inicio", "carrito"],
     "server": ["servidor", "servidores", "vps", "máquina", "instancia", "hosting", "alojamiento", "servicios"],
     "down": [
-        "caída", "caida", "caído", "caido", "se ha caído", "se cayó", "está caída", "fuera de línea", "fuera de servicio", "inaccesible",
+"fuera de l[ií]nea",         "caída", "caida", "caído", "caido", "se ha caído", "se cayó", "está caída", "fuera de línea", "fuera de servicio", "inaccesible",
         "no (?:carga|abre|responde|aparece|se ve|funciona)", "no carga nada", "inoperativa", "offline", "down",
     ],
     "stuck": ["muerta", "muerto"],
@@ -130,7 +130,7 @@ CONCEPTS: dict[str, list[str]] = {
     "everything": ["todo", "todos los servicios", "el resto"],
     "my_mistake": ["sin querer", "por error", "por equivocación", "accidentalmente", "(?:mi|nuestra) culpa"],
     "losing_money": [
-        "no (?:nos )?(?:entra|entran|llega|llegan) (?:ningún |ningun |ni un )?pedidos?", "ni un (?:solo )?pedido", "nadie puede (?:pagar|comprar|reservar)", 
+"no se puede (?:reservar|comprar|pagar|pedir)",         "no (?:nos )?(?:entra|entran|llega|llegan) (?:ningún |ningun |ni un )?pedidos?", "ni un (?:solo )?pedido", "nadie puede (?:pagar|comprar|reservar)", 
         "perdiendo ~2 (?:reservas|ventas|pedidos|clientes|dinero)", _CANT + "(?:reservar|vender|comprar|pagar|trabajar)",
         "nadie puede (?:reservar|comprar|pagar)", "los clientes se van", "(?:las reservas|las ventas) se han parado", "tenemos pedidos",
     ],

@@ -109,7 +109,7 @@ CONCEPTS: dict[str, list[str]] = {
         "messaggi", "webmail",
     ],
     "mail_failure": [
-"non (?:(?:è|e) )?(?:più )?arrivat[ae] (?:più )?(?:nessuna|alcuna) (?:mail|e-?mail|posta|pec)", "non arriva(?:no)? più (?:nessuna |alcuna )?(?:mail|e-?mail|posta)",         _CAN_NOT + "(?:inviare|ricevere|spedire|mandare|scaricare|leggere) ~3 (?:email|e-mail|mail|posta|messaggi|pec)",
+"non riceviamo (?:più )?(?:nulla|niente)", "(?:torna|ritorna|rimanda) (?:sempre )?alla pagina di login", "non (?:(?:è|e) )?(?:più )?arrivat[ae] (?:più )?(?:nessuna|alcuna) (?:mail|e-?mail|posta|pec)", "non arriva(?:no)? più (?:nessuna |alcuna )?(?:mail|e-?mail|posta)",         _CAN_NOT + "(?:inviare|ricevere|spedire|mandare|scaricare|leggere) ~3 (?:email|e-mail|mail|posta|messaggi|pec)",
         "(?:email|e-mail|mail|posta|messaggi|pec) ~4 (?:non|nn) (?:arriva*|parte|partono|escono|esce|entrano|vengono (?:inviat*|ricevut*|recapitat*|consegnat*|spedit*)|si ricevono|si inviano|viene (?:inviata|ricevuta|recapitata))",
         "(?:non|nn) (?:arrivano|arriva|partono|parte|ricevo|riceviamo|ricevono|riceve|invio|inviamo|inviano) (?:più )?(?:le |delle |nessuna |alcuna |la )?(?:email|e-mail|mail|posta|messaggi|pec)",
         "(?:nessuna|zero) (?:email|e-mail|mail) ~3 (?:arriv*|ricev*|in entrata|in uscita|parte|partono)",
@@ -127,7 +127,7 @@ CONCEPTS: dict[str, list[str]] = {
         "non (?:vedo|vediamo|si vedono|vedono) (?:le |i )?(?:modifiche|cambiamenti|aggiornamenti|correzioni)",
     ],
     "old_version": [
-"(?:chi non (?:è|e) loggato|(?:utenti|visitatori|clienti) non loggati) (?:\\w+ )?(?:vede|vedono) ancora", "vede(?:no)? ancora (?:i |le |quell[ie] |la |il )?vecch[ie]",         "(?:ancora|sempre) ~2 (?:quell[oaie] |la |il |le |i )?vecchi[oaie]",
+"(?:in incognito|non loggat[oi]|da anonimo) ~6 (?:vedo|vedono|vede|si vede) ancora", "(?:chi non (?:è|e) loggato|(?:utenti|visitatori|clienti) non loggati) (?:\\w+ )?(?:vede|vedono) ancora", "vede(?:no)? ancora (?:i |le |quell[ie] |la |il )?(?:\\w+ )?vecch[ie]",         "(?:ancora|sempre) ~2 (?:quell[oaie] |la |il |le |i )?vecchi[oaie]",
         "(?:vedo|vediamo|vedono|mostra|appare|compare) ~2 (?:ancora|sempre) (?:la |il |le )?(?:versione |pagina |contenut[oi] )?(?:vecchi[ao]|precedente)",
         "versione (?:vecchia|precedente) ~3 (?:ancora|sempre)",
     ],
