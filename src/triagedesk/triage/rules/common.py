@@ -279,6 +279,8 @@ SHARED_CASES: dict[str, list[tuple[str, float]]] = {
         ("drop (?:table|database)", 2.6),
     ],
     "email_not_working": [
+        ("(?:connexion|connection|connessione|подключени*|verbindung|conexi[oó]n) (?:au |to the |to |al |à |к |zum |con el )?"
+         "(?:serveur|server|серверу|servidor) ~4 (?:a [eé]t[eé] refus[eé]e|refus[eé]e|refused|rifiutata|отклонен*|отказано|abgelehnt|rechazada)", 2.4),
         ("(?:mail|posta|courrier|почт*|correo)? ?(?:queue|coda|file d'?attente|очеред*|warteschlange|cola) ~4 "
          "(?:deferred|bloccat*|bloqu[eé]e?s?|застрял*|заблокирован*|h[aä]ngt|stuck|\\d[\\d ]+ (?:mails|messages|messaggi|писем|e-?mails))", 2.6),
         ("(?:authentication ?failed|authenticationfailed|login failed) ~8 (?:all|every|tutti|tous|все|alle|todos) ~3 "
@@ -313,6 +315,7 @@ SHARED_CASES: dict[str, list[tuple[str, float]]] = {
         ("(?:blacklist*|black list*|blocklist*|spamhaus|listed on|rbl)", 2.0),
     ],
     "cache_stale": [
+        ("{cache} ~4 (?:h[aä]ngt|stuck|bloccat[ao]|bloqu[eé]|завис*|atascad[ao])", 2.4),
         ("(?:saw|sees|see|seeing|vedono|vede|visto|voient|voit|vu|видят|видит|видел*|sehen|sieht|sah|ven|ve|vio) ~5 "
          "(?:a )?(?:stranger*|estrane*|sconosciut*|inconnu*|незнаком*|чуж*|fremde*|desconocid*)", 2.6),
         ("(?:cart|basket|carrello|panier|корзин*|warenkorb|carrito) ~5 (?:empt*|svuot*|vuot[oa]|(?:se )?vide|пуст*|leer*|vac[ií]*)", 2.4),

@@ -54,7 +54,7 @@ CONCEPTS: dict[str, list[str]] = {
     "cache": ["cache", "zwischenspeicher", "caching"],
     "stale": ["(?:wird|werden) nicht (?:aktualisiert|geleert|erneuert)", "aktualisiert (?:sich )?nicht", "alte (?:preise|inhalte|version|seite)", "veraltet*"],
     "changes_invisible": ["änderungen ~4 (?:nicht sichtbar|nicht zu sehen|erscheinen nicht|werden nicht angezeigt)", "(?:kunden|besucher) ~3 sehen ~2 (?:noch )?(?:die )?alten?"],
-    "old_version": ["(?:immer noch|noch immer) (?:die |den |das )?alte"],
+    "old_version": ["(?:sehen|sieht|sehe) (?:noch|immer noch|weiterhin) (?:die |den |das )?alte[nrs]?", "(?:immer noch|noch immer) (?:die |den |das )?alte"],
     "purge": ["leeren", "löschen", "purgen", "invalidieren", "leert"],
     "restore": ["wiederherstell*", "stellen sie ~4 wieder her", "wieder ?her", "zurückspielen", "zurückspiel*", "einspielen", "restore", "zurücksetzen", "zurückholen"],
     "db": ["datenbank*", "db", "tabelle*", "daten"],

@@ -55,7 +55,7 @@ CONCEPTS: dict[str, list[str]] = {
     "changes_invisible": ["cambios ~4 no (?:se ven|aparecen|se reflejan|se muestran)", "(?:clientes|visitantes|usuarios) ~3 (?:siguen viendo|ven) ~2 (?:los |las |el |la )?antigu[oa]s?"],
     "old_version": ["(?:siguen|sigue|todavía) (?:viendo|mostrando|muestra) (?:los |las |la |el )?antigu[oa]s?"],
     "purge": ["vaciar", "vaciamos", "vaciad", "limpiar", "borrar", "purgar", "invalidar"],
-    "restore": ["restaur(?!ant)*", "recuper*", "reponer", "volver a la versión", "devolver"],
+    "restore": ["volver a poner", "volved a poner", "restaur(?!ant)*", "recuper*", "reponer", "volver a la versión", "devolver"],
     "db": ["base de datos", "bases de datos", "bd", "tablas?", "datos"],
     "backup": ["copias? de seguridad", "backups?", "respaldo", "copia de (?:ayer|anoche)"],
     "staging": ["staging", "entorno de (?:pruebas|prueba|test|desarrollo|preproducción|staging)", "(?:web|sitio|servidor|copia|versión) de (?:pruebas|prueba|test|desarrollo)", "preproducción", "pruebas"],

@@ -72,7 +72,7 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "email": ["e-?mails?", "mails?", "courriels?", "messagerie", "boîtes? mail", "boîtes? aux lettres", "boite mail", "messages", "courrier"],
     "mail_failure": [
-        _CANT + r"(?:envoyer|recevoir|relever) (?:de |des |les |nos |aucun )?(?:e-?mails?|mails?|courriels?|messages|devis|factures)",
+"(?:aucun|personne|plus personne) (?:\\w+ )?(?:\\w+ )?(?:\\w+ )?ne re[çc]oit (?:plus )?(?:de |des |les |aucun )?(?:e-?mails?|mails?|courriels?|messages)",         _CANT + r"(?:envoyer|recevoir|relever) (?:de |des |les |nos |aucun )?(?:e-?mails?|mails?|courriels?|messages|devis|factures)",
         r"(?:ne |n')?(?:recevons|reçois|recois|reçoit|recoit|recevez|reçoivent|envoyons|envoie) (?:plus|pas) ~2 (?:d')?(?:e-?mails?|mails?|courriels?|messages)",
         "(?:e-?mails?|mails?|courriels?|messages) ~4 (?:ne |n')?(?:partent|arrivent|passent|sortent) (?:plus|pas)",
         "(?:e-?mails?|mails?|courriels?|messages|envois) ~4 (?:reviennent|rejetés|rejetes|bloqués|refusés|rebondissent)",
