@@ -150,6 +150,8 @@ SHARED_CASES: dict[str, list[tuple[str, float]]] = {
         ("(?:critical error on (?:this|your) website|errore critico (?:nel|sul) (?:tuo |vostro )?sito)", 3.0),
         ("(?:critical error|errore critico|erreur critique|критическая ошибка|kritischer fehler|error cr[ií]tico) ~4 "
          "(?:website|site|sito|sitio|сайт*|seite|webseite|web)", 3.0),
+        ("(?:website|site|sito|seite|seiten|pages?|pagine|сайт*|страниц*|p[aá]ginas) ~6 (?:ein |un |una |une )?(?:critical error|"
+         "errore critico|erreur critique|критическая ошибка|kritischer fehler|error cr[ií]tico)", 2.8),
         ("(?:fatal error|parse error|errore fatale|erreur fatale)", 2.0),
         ("{error_word} ~5 (?:connessione|connection|connexion|verbindung|conexi[oó]n|подключени*|соединени*) ~3 (?:database|db|mysql|base de donn[eé]es|datenbank|base de datos|баз*|бд)", 3.2),
     ],
@@ -217,6 +219,7 @@ SHARED_CASES: dict[str, list[tuple[str, float]]] = {
         ("(?:ram|memory|memoria|mémoire|память|speicher|motherboard|scheda madre|carte m[eè]re|материнск*) ~3 {hw_broken}", 2.6),
         ("kernel panic", 2.6),
         ("(?:degraded ?array|degradedarray|array ~2 degrad*)", 3.2),
+        ("(?:a )?fail ?event (?:had been detected|on /?dev)", 3.0),
         ("(?:self-?assessment test result ?: ?failed|smartctl ~8 failed|reallocated_sector_ct|"
          "media and data integrity errors|current_pending_sector|offline_uncorrectable)", 3.0),
         ("(?:uncorrectable ecc|ecc (?:errors?|error detected)|machine check (?:exception|error)|mce: ~3 hardware error)", 3.0),
@@ -266,6 +269,8 @@ SHARED_CASES: dict[str, list[tuple[str, float]]] = {
         ("{files} ~3 {deleted_by_mistake}", 2.8),
     ],
     "db_loss": [
+        ("(?:spariti|sparite|scompars[ie]|disappeared|vanished|disparu(?:e?s)?|пропал*|исчез*|verschwunden|desaparecid[oa]s?) ~4 "
+         "(?:orders?|ordini|commandes|заказ*|bestellungen|pedidos|products|prodotti|produits|товар*|produkte|productos)", 3.0),
         ("(?:orders?|ordini|commandes|заказ*|bestellungen|pedidos|products|prodotti|produits|товар*|produkte|productos) ~8 "
          "(?:have |has |sono |ont |sind |han )?(?:disappeared|vanished|gone missing|missing|spariti|sparite|scompars[ie]|"
          "disparu(?:e?s)?|пропал*|исчез*|verschwunden|desaparecid[oa]s?)", 3.0),
@@ -308,7 +313,7 @@ SHARED_CASES: dict[str, list[tuple[str, float]]] = {
         ("(?:mailer-daemon|mail delivery (?:failed|subsystem)|undeliver(?:able|ed)|delivery status notification|"
          "delivery (?:has )?failed|non recapitabil*|non consegnat*|non distribuibile|unzustellbar|"
          "non remis|non distribu[eé]|no entregado|не доставлен*)", 2.6),
-        ("(?:550|554|553|552) ~1 5\\.\\d\\.\\d\\d*", 2.6),
+        ("(?:550|554|553|552|535) ~1 5\\.\\d\\.\\d\\d*", 2.6),
         ("(?:relay access denied|mailbox unavailable|550 ~1 5\\.\\d\\.\\d|554 ~1 5\\.\\d\\.\\d|"
          "5\\.7\\.1|5\\.1\\.1|quota exceeded|over quota|mailbox (?:is )?full)", 2.6),
         ("(?:smtp|imap|pop3?) ~6 (?:{error_word}|auth* failed|fail*|timeout|time-?out|a [eé]chou[eé]|[eé]chou*|fallit*|fehlgeschlagen|fall[oó])", 2.6),
