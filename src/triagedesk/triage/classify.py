@@ -215,9 +215,17 @@ _SECONDS = re.compile(
 RED_LOAD_SECONDS = 10.0
 
 
+_MINUTES = re.compile(
+    r"(?<![\d.,])(\d{1,2}|une|a|one|una|un|eine[rn]?|одну|по)\s*(?:minut\w*|минут\w*)", re.IGNORECASE
+)
+
+
 def longest_seconds(text: str) -> float:
-    """The longest duration in seconds named in `text` (0 when none)."""
+    """The longest duration in seconds named in `text` (0 when none): "25 s", "a minute"."""
     longest = 0.0
+    for match in _MINUTES.finditer(text):
+        count = match.group(1)
+        longest = max(longest, 60.0 * (int(count) if count.isdigit() else 1))
     for match in _SECONDS.finditer(text):
         for group in match.groups():
             if group:

@@ -79,6 +79,12 @@ SHARED_CASES: dict[str, list[tuple[str, float]]] = {
     "site_down": [
         # browsers refuse the site: an expired or invalid certificate (past tense: done)
         # the CMS's own "we are down" pages
+        ("(?:page|pagina|site|sito|страниц*|seite|p[aá]gina) (?:full of|piena di|pleine de|полн\\w*|voller|llena de) "
+         "(?:code|codice|codes?|кода|c[oó]digo|simboli|symbols|symboles)", 2.6),
+        ("(?:mensaje|messaggio|scritta|message|сообщени*|meldung|text) (?:raro|strano|strana|bizarre|[eé]trange|странн\\w*|"
+         "komisch\\w*|seltsam\\w*|weird|strange) ~4 (?:en ingl[eé]s|in inglese|in english|en anglais|на английском|auf englisch)", 2.2),
+        ("(?:sito|site|website|сайт|seite|web) ~8 (?:chiede|asks? for|demande|просит|fragt nach|pide) ~4 (?:nome utente|username|"
+         "user ?name|password|mot de passe|identifiant|логин|пароль|benutzername|passwort|usuario|contrase[ñn]a)", 2.0),
         # a server's default page, or the host's parking page, instead of the site
         ("(?:welcome to nginx|apache2? (?:debian |ubuntu |centos )?default page|it works! ~6 (?:apache|default|var/www)|"
          "index of /|sitio en construcci[oó]n|este dominio est[aá] alojado|site en construction|sito in costruzione|"
@@ -156,6 +162,13 @@ SHARED_CASES: dict[str, list[tuple[str, float]]] = {
         ("{error_word} ~5 (?:connessione|connection|connexion|verbindung|conexi[oó]n|подключени*|соединени*) ~3 (?:database|db|mysql|base de donn[eé]es|datenbank|base de datos|баз*|бд)", 3.2),
     ],
     "slow_site": [
+        ("(?:braucht|takes|taking|ci mette|ci vuole|met|занимает|tarda) (?:fast |quasi |pr[eè]s d'|almost |nearly |почти |casi )?"
+         "(?:eine|a|un|une|одну|una|\\d+) minut\\w*", 2.4),
+        ("(?:une|a|one|una|un|одну|eine|einer|\\d+) ?minut\\w* ~4 (?:a |à |to |per |pour |para |zum |)(?:afficher|charger|load|open|"
+         "aprire|caricare|laden|cargar|abrir|s'?afficher)", 2.4),
+        ("(?:открывается|грузится|загружается|opens|loads|carica|si apre|s'?affiche|lädt|carga) (?:по |in |en |in )?"
+         "(?:минуте|несколько минут|a minute|minutes|un minuto|minuti|une minute|minutes|einer minute|minuten|un minuto)", 2.4),
+        ("(?:erreur de )?d[eé]lai (?:d'?attente )?d[eé]pass[eé]", 1.4),
         ("(?:ttfb|time_starttransfer|time_total|starttransfer) ~2 [1-9]\\d(?:[.,]\\d+)?", 2.2),
         ("(?:mezzo minuto|half a minute|une demi-minute|полминуты|eine halbe minute|medio minuto)", 1.6),
         ("\\d\\d+ ?(?:- ?\\d+ ?)?(?:s|sec|secs|seconds|secondi|secondes|sekunden|segundos|секунд*) ~4 "
@@ -194,6 +207,12 @@ SHARED_CASES: dict[str, list[tuple[str, float]]] = {
          "(?:changed|modified|replaced|cambiato|modificato|sostituito|change|modifie|remplace|изменил*|поменял*|"
          "ver[aä]ndert|ge[aä]ndert|ersetzt|cambiado|modificado|reemplazado|sustituido) ~4 {site}", 2.6),
         ("(?:pwned|0wned|h4ck3d|owned by ~2 (?:hacker*|team|crew|anon*))", 2.8),
+        ("(?:instead of|al posto d\\w*|à la place d\\w*|a la place d\\w*|вместо|statt|anstelle|en lugar de|en vez de) ~10 "
+         "(?:casino*|casin[oò]|porn*|scritte|writing|texte? (?:bizarre|[eé]trange)|текст|иероглиф*|skull|teschio|t[eê]te de mort|"
+         "череп|totenkopf|calavera)", 2.6),
+        ("(?:scritte|testo|text|texte|текст|schrift|mensaje|writing) ~4 (?:in una lingua che non conosco|en (?:russe|arabe|chinois)|"
+         "in (?:arabic|russian|chinese)|in arabo|in russo|на (?:арабском|китайском)|auf (?:arabisch|russisch)|en [aá]rabe)", 2.2),
+        ("(?:teschio|skull|t[eê]te de mort|череп|totenkopf|calavera)", 2.0),
         # signs of a break-in: administrators and files nobody created
         ("(?:admin*|amministrator*|administrateur*|администратор*|administrator*|administrador*|utenti|users|utilisateurs|"
          "пользовател*|benutzer|usuarios) ~5 (?:che non abbiamo creato|non creati da noi|we (?:did not|didn'?t|never) create|"
@@ -252,6 +271,8 @@ SHARED_CASES: dict[str, list[tuple[str, float]]] = {
         ("(?:latency|latenza|latence|задержк*|latenz|latencia) ~4 (?:alt[ae]|high|[eé]lev[eé]e?|высок*|hoch|alta)", 2.0),
     ],
     "file_loss": [
+        ("(?:spariti|sparite|scompars[ie]|disappeared|vanished|gone|disparu(?:e?s)?|пропал*|исчез*|verschwunden|desaparecid[oa]s?) ~4 (?:\\w+ )?(?:gallerie|galleries|galeries|foto|photos|pictures|images|immagini|bilder|fotos|фото*|картинк*|documents|documenti|dokumente|documentos)", 2.8),
+        ("(?:gallerie|galleries|galeries|foto|photos|pictures|images|immagini|bilder|fotos|фото*|картинк*|documents|documenti|dokumente|documentos) ~4 (?:spariti|sparite|scompars[ie]|disappeared|vanished|gone|disparu(?:e?s)?|пропал*|исчез*|verschwunden|desaparecid[oa]s?)", 2.8),
         # ransomware: files encrypted and a ransom asked
         ("(?:ransom|ransom note|riscatto|ran[cç]on|выкуп*|l[oö]segeld*|rescate)", 2.6),
         ("{files} ~4 (?:encrypted|cifrat*|crittografat*|criptat*|chiffr[eé]s?|зашифрован*|verschl[uü]sselt|"
@@ -271,7 +292,8 @@ SHARED_CASES: dict[str, list[tuple[str, float]]] = {
     "db_loss": [
         ("(?:spariti|sparite|scompars[ie]|disappeared|vanished|disparu(?:e?s)?|пропал*|исчез*|verschwunden|desaparecid[oa]s?) ~4 "
          "(?:orders?|ordini|commandes|заказ*|bestellungen|pedidos|products|prodotti|produits|товар*|produkte|productos)", 3.0),
-        ("(?:orders?|ordini|commandes|заказ*|bestellungen|pedidos|products|prodotti|produits|товар*|produkte|productos) ~8 "
+        ("(?:orders?|ordini|commandes|заказ*|bestellungen|pedidos|products|prodotti|produits|товар*|produkte|productos|termine|"
+         "appuntamenti|prenotazioni|rendez-vous|r[eé]servations|записи|citas|reservas|bookings|appointments) ~8 "
          "(?:have |has |sono |ont |sind |han )?(?:disappeared|vanished|gone missing|missing|spariti|sparite|scompars[ie]|"
          "disparu(?:e?s)?|пропал*|исчез*|verschwunden|desaparecid[oa]s?)", 3.0),
         ("{db_data} ~4 {gone}", 3.2),
@@ -320,6 +342,9 @@ SHARED_CASES: dict[str, list[tuple[str, float]]] = {
         ("(?:blacklist*|black list*|blocklist*|spamhaus|listed on|rbl)", 2.0),
     ],
     "cache_stale": [
+        ("(?:pages?|pagine|страниц*|seiten|p[aá]ginas) (?:di|of|d'|de|von) (?:un |one |a |одного )?(?:utente|user|utilisateur|"
+         "пользовател*|benutzer|usuario) (?:a|to|à|другому|an|al?) (?:un |another |un autre )?(?:altro|another|autre|other)", 2.6),
+        ("{cache} ~8 (?:privacy|gdpr|rgpd|dsgvo|data leak|fuga di dati|fuite de donn[eé]es|утечк*|datenleck|fuga de datos)", 2.2),
         ("{cache} ~4 (?:h[aä]ngt|stuck|bloccat[ao]|bloqu[eé]|завис*|atascad[ao])", 2.4),
         ("(?:saw|sees|see|seeing|vedono|vede|visto|voient|voit|vu|видят|видит|видел*|sehen|sieht|sah|ven|ve|vio) ~5 "
          "(?:a )?(?:stranger*|estrane*|sconosciut*|inconnu*|незнаком*|чуж*|fremde*|desconocid*)", 2.6),
@@ -332,12 +357,16 @@ SHARED_CASES: dict[str, list[tuple[str, float]]] = {
         ("{changes_invisible}", 2.8),
         ("{old_version}", 2.6),
         ("{purge} ~2 (?:la |the |le |il |den |el )?{cache}", 2.6),
-        ("(?:see|sees|seeing|saw|seen|vedono|vede|visto|vedeva|voient|voit|vu|видят|видит|видел*|sehen|sieht|sah|ven|ve|vio|visto) ~5 (?:other|another|different|altri|altro|altrui|divers[oaie]|d'autres|autres?|diff[eé]rent[es]?|чуж*|друг(?:ого|их|ой)|andere[nrs]?|otros?|otra|distint[oa]s?) ~2 (?:customers?|clienti|utenti|users?|clients|покупател*|пользовател*|kunden|benutzer|usuarios|person'?s?|people'?s?|persone|personne|gens|люд*|человек*|leute|personas?|gente)", 2.8),
+        ("(?:see|sees|seeing|saw|seen|show|shows|showed|vedono|vede|visto|vedeva|mostra|mostrava|voient|voit|voyait|voyaient|affiche|affichait|видят|видит|видел*|sehen|sieht|sah|ven|ve|vio|visto) ~5 (?:other|another|different|altri|altro|altrui|divers[oaie]|d'autres|autres?|diff[eé]rent[es]?|чуж*|друг(?:ого|их|ой)|andere[nrs]?|otros?|otra|distint[oa]s?) ~2 (?:customers?|clienti|utenti|users?|clients|покупател*|пользовател*|kunden|benutzer|usuarios|person'?s?|people'?s?|persone|personne|gens|люд*|человек*|leute|personas?|gente)", 2.8),
         ("{cache}", 0.8),
         ("{cache} ~2 {purge}", 2.4),
         ("(?:varnish|cloudflare|cdn|litespeed cache|w3 total cache|wp rocket|wp super cache|redis|memcached?) ~5 {stale}", 2.8),
     ],
     "db_restore": [
+        ("(?:rimett\\w*|riport\\w*|put (?:\\w+ ){0,2}back|remett\\w*|верн\\w*|zur[uü]ck\\w*|dej(?:adlo|arlo|ad)|volv\\w*|"
+         "restore|ripristin\\w*|restaur\\w*|wiederherstell\\w*|восстанов\\w*) ~6 (?:com'?era|come (?:era|prima)|how it was|"
+         "as it was|the way it was|comme (?:avant|c'?[eé]tait)|как было|wie (?:es )?(?:vorher|war)|como estaba|como antes)", 2.6),
+        ("(?:riportate|riportare|riportiamo) indietro (?:il |la |i )?(?:\\w+ )?(?:db|database|sito|file)", 2.8),
         ("{restore} ~5 {db}", 3.2),
         ("{db} ~4 {restore}", 3.0),
         ("{restore} ~4 {backup}", 2.2),

@@ -132,7 +132,7 @@ CONCEPTS: dict[str, list[str]] = {
     "everything": ["alles", "alle dienste", "der rest"],
     "my_mistake": ["versehentlich", "aus versehen", "irrtümlich", "(?:meine|unsere) schuld", "mein fehler"],
     "losing_money": [
-        "keine (?:neuen )?bestellungen mehr", "bestellungen kommen nicht (?:mehr )?an", "niemand kann (?:mehr )?(?:bezahlen|bestellen|buchen)", "kunden können nicht (?:mehr )?(?:bezahlen|bestellen|buchen)", 
+"null bestellungen",         "keine (?:neuen )?bestellungen mehr", "bestellungen kommen nicht (?:mehr )?an", "niemand kann (?:mehr )?(?:bezahlen|bestellen|buchen)", "kunden können nicht (?:mehr )?(?:bezahlen|bestellen|buchen)", 
         "verlieren ~2 (?:bestellungen|umsatz|kunden|geld|buchungen|aufträge)", _CANT + " (?:mehr )?(?:bestellen|verkaufen|buchen|bezahlen|arbeiten)",
         "(?:betrieb|geschäft|shop|produktion) (?:steht|ist lahmgelegt)", "kunden beschweren sich",
     ],

@@ -7,7 +7,7 @@ LANGUAGE = "en"
 NEGATIONS = ("not", "no", "never", "nothing", "none", "without", "nobody", "neither", "nor", "hardly")
 CONTRASTS = ("but", "however", "although", "though", "whereas")
 
-_CANT = r"(?:(?:nobody|no one|none of us)(?: \w+){0,3} can|can'?t|cannot|can not|could ?n'?t|could not|unable to|not able to|are unable to|am unable to|no longer able to)"
+_CANT = r"(?:(?:nobody|no one|none of)(?: \w+){0,3} can|can'?t|cannot|can not|could ?n'?t|could not|unable to|not able to|are unable to|am unable to|no longer able to)"
 
 CONCEPTS: dict[str, list[str]] = {
     "site": [
@@ -80,7 +80,7 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "email": ["e-?mails?", "mails?", "mailbox*", "inbox*", "messages", "webmail", "email accounts?"],
     "mail_failure": [
-        _CANT + r" (?:send|receive|get|download) (?:any )?(?:e-?mails?|mails?|messages)",
+"none of the (?:e-?mails?|mails?|messages) ~4 (?:arrive|get through|reach)",         _CANT + r" (?:send|receive|get|download) (?:any )?(?:e-?mails?|mails?|messages)",
         r"(?:not|aren'?t|isn'?t|haven'?t|hasn'?t|don'?t|doesn'?t|never) (?:been )?(?:receiving|sending|getting|arriving|received|sent|delivered|going out|coming in|arrive|get|receive|go out|come in) ~3 (?:any )?(?:e-?mails?|mails?|messages)?",
         "(?:e-?mails?|mails?|messages) ~4 (?:not|aren'?t|isn'?t|don'?t|doesn'?t|never) (?:being )?(?:arriving|delivered|sent|received|going out|coming in|arrive|go out|come in|get delivered)",
         "(?:e-?mails?|mails?|messages) ~3 (?:bounc*|rejected|returned|coming back|blocked)",
@@ -218,7 +218,7 @@ CONCEPTS: dict[str, list[str]] = {
     "everything": ["everything", "all", "the rest", "all services"],
     "my_mistake": ["by mistake", "by accident", "accidentally", "mistakenly", "my (?:fault|bad|mistake)", "our (?:fault|mistake)", "i messed up"],
     "losing_money": [
-"(?:bookings|orders|payments|sales) (?:are )?(?:blocked|stuck|not going through)",         "(?:no|not a single|zero) (?:new )?orders? (?:since|today|this morning|coming in|come in|for hours)", "orders? (?:have |has )?stopped (?:coming in|arriving)?", "nobody can (?:pay|check ?out|order|book)", "customers (?:can'?t|cannot) (?:pay|check ?out|order|book)", 
+"orders (?:are )?(?:at )?zero", "(?:bookings|orders|payments|sales) (?:are )?(?:blocked|stuck|not going through)",         "(?:no|not a single|zero) (?:new )?orders? (?:since|today|this morning|coming in|come in|for hours)", "orders? (?:have |has )?stopped (?:coming in|arriving)?", "nobody can (?:pay|check ?out|order|book)", "customers (?:can'?t|cannot) (?:pay|check ?out|order|book)", 
         "(?:losing|lost|lose) ~2 (?:sales|money|orders|customers|bookings|revenue|business|leads|clients)",
         _CANT + " (?:sell|take orders|take payments|check ?out|book|order|work)",
         "(?:business|shop|store|production|everyone|staff) (?:is |are )?(?:stopped|at a standstill|down|halted|blocked)",

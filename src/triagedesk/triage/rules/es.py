@@ -130,7 +130,7 @@ CONCEPTS: dict[str, list[str]] = {
     "everything": ["todo", "todos los servicios", "el resto"],
     "my_mistake": ["sin querer", "por error", "por equivocación", "accidentalmente", "(?:mi|nuestra) culpa"],
     "losing_money": [
-"no se puede (?:reservar|comprar|pagar|pedir)",         "no (?:nos )?(?:entra|entran|llega|llegan) (?:ningún |ningun |ni un )?pedidos?", "ni un (?:solo )?pedido", "nadie puede (?:pagar|comprar|reservar)", 
+"pedidos a cero", "no se puede (?:reservar|comprar|pagar|pedir)",         "no (?:nos )?(?:entra|entran|llega|llegan) (?:ningún |ningun |ni un )?pedidos?", "ni un (?:solo )?pedido", "nadie puede (?:pagar|comprar|reservar)", 
         "perdiendo ~2 (?:reservas|ventas|pedidos|clientes|dinero)", _CANT + "(?:reservar|vender|comprar|pagar|trabajar)",
         "nadie puede (?:reservar|comprar|pagar)", "los clientes se van", "(?:las reservas|las ventas) se han parado", "tenemos pedidos",
     ],

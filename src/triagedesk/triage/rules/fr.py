@@ -31,7 +31,7 @@ CONCEPTS: dict[str, list[str]] = {
         _CANT + r"(?:acceder|accéder|ouvrir|afficher|charger|voir) (?:au |le |notre |la )?(?:site|boutique|page)",
         "plus rien ne (?:s'affiche|marche|fonctionne)", "(?:tout est|tous nos sites sont|tous nos services sont) (?:en panne|hors ligne|coupés|down)",
     ],
-    "blank_page": ["page blanche", "écran blanc", "page vide", "pages blanches"],
+    "blank_page": ["(?:est|reste|devenu) tout blanc", "page blanche", "écran blanc", "page vide", "pages blanches"],
     "slow": [
         "lent", "lente", "lents", "lenteurs?", "ralenti*", "rame", "met (?:des plombes|une éternité|trop de temps|longtemps)",
         "tourne dans le vide", "temps de chargement", "timeout", "mouline",
@@ -192,7 +192,7 @@ CONCEPTS: dict[str, list[str]] = {
     "everything": ["tout", "tous les services", "le reste"],
     "my_mistake": ["par erreur", "par mégarde", "par megarde", "accidentellement", "(?:ma|notre) faute", "mauvaise manip*", "fausse manip*"],
     "losing_money": [
-"(?:les )?(?:r[eé]servations|commandes|paiements|ventes) sont (?:toutes )?bloqu[eé]es",         "plus aucune (?:commande|r[eé]servation)", "aucune (?:commande|r[eé]servation) depuis", "les (?:commandes|r[eé]servations) n'arrivent plus", "personne ne peut (?:plus )?(?:payer|commander|r[eé]server|s'inscrire)", "personne n'a pu (?:payer|commander|r[eé]server|s'inscrire)", 
+"(?:commandes|ventes|r[eé]servations) (?:sont )?[aà] z[eé]ro", "(?:les )?(?:r[eé]servations|commandes|paiements|ventes) sont (?:toutes )?bloqu[eé]es",         "plus aucune (?:commande|r[eé]servation)", "aucune (?:commande|r[eé]servation) depuis", "les (?:commandes|r[eé]servations) n'arrivent plus", "personne ne peut (?:plus )?(?:payer|commander|r[eé]server|s'inscrire)", "personne n'a pu (?:payer|commander|r[eé]server|s'inscrire)", 
         "(?:perdons|perd|perdre|perte de|perdu) ~2 (?:des )?(?:ventes|commandes|clients|argent|chiffre d'affaires|réservations)",
         _CANT + "(?:vendre|commander|passer commande|payer|réserver|travailler)", "impossible de (?:passer commande|commander|payer|réserver)",
         "(?:activité|entreprise|production|boutique) (?:est )?(?:à l'arrêt|arrêtée|bloquée)", "les clients abandonnent",

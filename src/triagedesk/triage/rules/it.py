@@ -109,7 +109,7 @@ CONCEPTS: dict[str, list[str]] = {
         "messaggi", "webmail",
     ],
     "mail_failure": [
-"non riceviamo (?:più )?(?:nulla|niente)", "(?:torna|ritorna|rimanda) (?:sempre )?alla pagina di login", "non (?:(?:è|e) )?(?:più )?arrivat[ae] (?:più )?(?:nessuna|alcuna) (?:mail|e-?mail|posta|pec)", "non arriva(?:no)? più (?:nessuna |alcuna )?(?:mail|e-?mail|posta)",         _CAN_NOT + "(?:inviare|ricevere|spedire|mandare|scaricare|leggere) ~3 (?:email|e-mail|mail|posta|messaggi|pec)",
+"(?:mail|e-?mail|messaggi) ~6 (?:tornano|ritornano) indietro", "non riceviamo (?:più |proprio |piu )?(?:nulla|niente)", "(?:torna|ritorna|rimanda) (?:sempre )?alla pagina di login", "non (?:(?:è|e) )?(?:più )?arrivat[ae] (?:più )?(?:nessuna|alcuna) (?:mail|e-?mail|posta|pec)", "non arriva(?:no)? più (?:nessuna |alcuna )?(?:mail|e-?mail|posta)",         _CAN_NOT + "(?:inviare|ricevere|spedire|mandare|scaricare|leggere) ~3 (?:email|e-mail|mail|posta|messaggi|pec)",
         "(?:email|e-mail|mail|posta|messaggi|pec) ~4 (?:non|nn) (?:arriva*|parte|partono|escono|esce|entrano|vengono (?:inviat*|ricevut*|recapitat*|consegnat*|spedit*)|si ricevono|si inviano|viene (?:inviata|ricevuta|recapitata))",
         "(?:non|nn) (?:arrivano|arriva|partono|parte|ricevo|riceviamo|ricevono|riceve|invio|inviamo|inviano) (?:più )?(?:le |delle |nessuna |alcuna |la )?(?:email|e-mail|mail|posta|messaggi|pec)",
         "(?:nessuna|zero) (?:email|e-mail|mail) ~3 (?:arriv*|ricev*|in entrata|in uscita|parte|partono)",
@@ -133,7 +133,7 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "purge": ["svuotare", "svuota", "svuotate", "svuotatemi", "pulire", "pulite", "purgare", "invalidare", "purge", "flush"],
     "restore": [
-        "ripristin*", "restore", "restor*", "recuperare", "recupero", "recuperate", "rimettere", "rimettete", "rimetti", "rimettereste", "riportare",
+"riprendete", "rimetteteli", "rimettetelo", "rimettetela",         "ripristin*", "restore", "restor*", "recuperare", "recupero", "recuperate", "rimettere", "rimettete", "rimetti", "rimettereste", "riportare",
         "ricaricare", "tornare (?:alla|a una|indietro)", "caricare (?:il |un )?backup",
     ],
     "db": ["database", "db", "base dati", "tabelle", "dati"],
@@ -267,7 +267,7 @@ CONCEPTS: dict[str, list[str]] = {
     "everything": ["tutto", "tutti i servizi", "il resto"],
     "my_mistake": ["per errore", "per sbaglio", "erroneamente", "inavvertitamente", "accidentalmente", "colpa (?:mia|nostra)", "ho sbagliato", "abbiamo sbagliato"],
     "losing_money": [
-"nessuno pu[oò] (?:più )?(?:comprare|pagare|ordinare|prenotare)",         "nessuno riesce (?:più )?a (?:pagare|ordinare|comprare|prenotare|completare l'ordine)", "non (?:entra|arriva|arrivano|entrano) (?:più )?(?:un |nessun |neanche un |alcun )?ordin[ei]", "nessun ordine (?:da|oggi|ieri)", "(?:oggi )?zero ordini", "ordini (?:sono )?fermi", "le prenotazioni non arrivano più", 
+"ordini (?:sono )?a zero", "nessuno pu[oò] (?:più )?(?:comprare|pagare|ordinare|prenotare)",         "nessuno riesce (?:più )?a (?:pagare|ordinare|comprare|prenotare|completare l'ordine)", "non (?:entra|arriva|arrivano|entrano) (?:più )?(?:un |nessun |neanche un |alcun )?ordin[ei]", "nessun ordine (?:da|oggi|ieri)", "(?:oggi )?zero ordini", "ordini (?:sono )?fermi", "le prenotazioni non arrivano più", 
         "(?:perdendo|perdiamo|perdere|persi|perso|perdita di) ~2 (?:soldi|ordini|vendite|clienti|fatturato|denaro|incassi|contatti|prenotazioni)",
         _CAN_NOT + "(?:vendere|ricevere ordini|fare ordini|acquistare|comprare|prenotare|pagare|concludere)",
         "(?:business|attività|lavoro|azienda|produzione) (?:è )?(?:ferm[oa]|bloccat[oa])", "siamo fermi",
