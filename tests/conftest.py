@@ -15,7 +15,18 @@ import pytest
 from triagedesk.core.testing import FixedClock
 
 REPO = Path(__file__).resolve().parents[1]
-CORPUS = Path(os.environ.get("TRIAGEDESK_CORPUS", REPO.parent / "shared" / "corpus"))
+
+
+def _find_corpus() -> Path:
+    """The shared test material: $TRIAGEDESK_CORPUS, else ../shared/corpus beside the checkout,
+    else the workplace's /work/shared/corpus (for a clone made somewhere else)."""
+    if os.environ.get("TRIAGEDESK_CORPUS"):
+        return Path(os.environ["TRIAGEDESK_CORPUS"])
+    candidates = [REPO.parent / "shared" / "corpus", Path("/work/shared/corpus")]
+    return next((path for path in candidates if path.is_dir()), candidates[0])
+
+
+CORPUS = _find_corpus()
 
 
 def pytest_collection_modifyitems(config, items):
