@@ -109,3 +109,11 @@ def test_old_history_quoted_in_a_reply_weighs_little():
 def test_a_site_that_works_only_now_and_then_does_not_work():
     result = classify("сеть", "Сайт то открывается, то нет. Потери пакетов 40%, пинг не проходит.")
     assert result.code is R, result.reasons
+
+
+def test_the_pattern_language_refuses_repeat_braces():
+    """{m,n} is no repeat in the rule language (it would silently never match): refused at build time."""
+    from triagedesk.triage.rules import _STRAY_BRACE
+
+    assert _STRAY_BRACE.search("put (?:\\w+ ){0,2}back")
+    assert not _STRAY_BRACE.search("{site} ~3 {down}")

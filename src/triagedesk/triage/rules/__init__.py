@@ -137,7 +137,26 @@ def _compiler_for(modules: tuple[ModuleType, ...]) -> PatternCompiler:
 MULTILINGUAL = "*"
 
 
+#: A brace that opens no {concept}: the pattern language has no {m,n} repeats (they would be
+#: read as literal text and the pattern would silently never match).
+_STRAY_BRACE = re.compile(r"\{(?![a-z_]+\})")
+
+
+def _check_braces() -> None:
+    for module in (common, *LANGUAGE_MODULES):
+        for concept, terms in {**getattr(module, "INTERNATIONAL", {}), **getattr(module, "CONCEPTS", {})}.items():
+            for term in terms:
+                if _STRAY_BRACE.search(term):
+                    raise ValueError(f"{module.__name__}: {{m,n}} repeat in {concept!r} term {term!r}")
+        for name in ("SHARED_CASES", "CASES", "CUES", "SHARED_CUES"):
+            for target, patterns in getattr(module, name, {}).items():
+                for source, _weight in patterns:
+                    if _STRAY_BRACE.search(source):
+                        raise ValueError(f"{module.__name__}: {{m,n}} repeat in a {target!r} pattern {source!r}")
+
+
 def _build_rules() -> list[Rule]:
+    _check_braces()
     rules: dict[tuple[str, str], Rule] = {}
 
     def add(target: str, source: str, weight: float, language: str, compiler: PatternCompiler) -> None:

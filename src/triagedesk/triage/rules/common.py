@@ -291,7 +291,7 @@ SHARED_CASES: dict[str, list[tuple[str, float]]] = {
     ],
     "db_loss": [
         ("(?:spariti|sparite|scompars[ie]|disappeared|vanished|disparu(?:e?s)?|пропал*|исчез*|verschwunden|desaparecid[oa]s?) ~4 "
-         "(?:orders?|ordini|commandes|заказ*|bestellungen|pedidos|products|prodotti|produits|товар*|produkte|productos)", 3.0),
+         "(?:\\d[\\d.,]* (?:\\w+ )?)?(?:orders?|ordini|commandes|заказ*|bestellungen|pedidos|products|prodotti|produits|товар*|produkte|productos)", 3.0),
         ("(?:orders?|ordini|commandes|заказ*|bestellungen|pedidos|products|prodotti|produits|товар*|produkte|productos|termine|"
          "appuntamenti|prenotazioni|rendez-vous|r[eé]servations|записи|citas|reservas|bookings|appointments) ~8 "
          "(?:have |has |sono |ont |sind |han )?(?:disappeared|vanished|gone missing|missing|spariti|sparite|scompars[ie]|"
@@ -357,13 +357,15 @@ SHARED_CASES: dict[str, list[tuple[str, float]]] = {
         ("{changes_invisible}", 2.8),
         ("{old_version}", 2.6),
         ("{purge} ~2 (?:la |the |le |il |den |el )?{cache}", 2.6),
-        ("(?:see|sees|seeing|saw|seen|show|shows|showed|vedono|vede|visto|vedeva|mostra|mostrava|voient|voit|voyait|voyaient|affiche|affichait|видят|видит|видел*|sehen|sieht|sah|ven|ve|vio|visto) ~5 (?:other|another|different|altri|altro|altrui|divers[oaie]|d'autres|autres?|diff[eé]rent[es]?|чуж*|друг(?:ого|их|ой)|andere[nrs]?|otros?|otra|distint[oa]s?) ~2 (?:customers?|clienti|utenti|users?|clients|покупател*|пользовател*|kunden|benutzer|usuarios|person'?s?|people'?s?|persone|personne|gens|люд*|человек*|leute|personas?|gente)", 2.8),
+        ("(?:see|sees|seeing|saw|seen|show|shows|showed|vedono|vede|visto|vedeva|mostra|mostrava|voient|voit|voyait|voyaient|affiche|affichait|видят|видит|видел*|sehen|sieht|sah|ven|ve|vio|visto) ~5 (?:other|another|different|altri|altro|altrui|divers[oaie]|d'autres|autres?|diff[eé]rent[es]?|чуж*|друг(?:ого|их|ой)|andere[nrs]?|otros?|otra|distint[oa]s?) ~2 (?:customers?|clienti|cliente|utenti|utente|users?|clients?|покупател*|пользовател*|клиент*|kunden|kunde|benutzer|usuarios|usuario|person'?s?|people'?s?|persone|personne|gens|люд*|человек*|leute|personas?|gente)", 2.8),
+        ("(?:carrello|cart|basket|panier|корзин*|warenkorb|carrito|account|compte|аккаунт|konto|cuenta) (?:di|of|d'|des|de|von) "
+         "(?:altri|others|other people|autres|d'autres|других|чужой|anderer|anderen|otros)", 2.6),
         ("{cache}", 0.8),
         ("{cache} ~2 {purge}", 2.4),
         ("(?:varnish|cloudflare|cdn|litespeed cache|w3 total cache|wp rocket|wp super cache|redis|memcached?) ~5 {stale}", 2.8),
     ],
     "db_restore": [
-        ("(?:rimett\\w*|riport\\w*|put (?:\\w+ ){0,2}back|remett\\w*|верн\\w*|zur[uü]ck\\w*|dej(?:adlo|arlo|ad)|volv\\w*|"
+        ("(?:rimett\\w*|riport\\w*|put (?:\\w+ )?(?:\\w+ )?back|remett\\w*|верн\\w*|zur[uü]ck\\w*|dej(?:adlo|arlo|ad)|volv\\w*|"
          "restore|ripristin\\w*|restaur\\w*|wiederherstell\\w*|восстанов\\w*) ~6 (?:com'?era|come (?:era|prima)|how it was|"
          "as it was|the way it was|comme (?:avant|c'?[eé]tait)|как было|wie (?:es )?(?:vorher|war)|como estaba|como antes)", 2.6),
         ("(?:riportate|riportare|riportiamo) indietro (?:il |la |i )?(?:\\w+ )?(?:db|database|sito|file)", 2.8),

@@ -7,7 +7,7 @@ LANGUAGE = "en"
 NEGATIONS = ("not", "no", "never", "nothing", "none", "without", "nobody", "neither", "nor", "hardly")
 CONTRASTS = ("but", "however", "although", "though", "whereas")
 
-_CANT = r"(?:(?:nobody|no one|none of)(?: \w+){0,3} can|can'?t|cannot|can not|could ?n'?t|could not|unable to|not able to|are unable to|am unable to|no longer able to)"
+_CANT = r"(?:(?:nobody|no one|none of)(?: \w+)?(?: \w+)?(?: \w+)? can|can'?t|cannot|can not|could ?n'?t|could not|unable to|not able to|are unable to|am unable to|no longer able to)"
 
 CONCEPTS: dict[str, list[str]] = {
     "site": [
@@ -103,7 +103,7 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "old_version": ["(?:in )?incognito ~6 (?:still (?:see|shows?|get)|old)", "(?:still|keep) (?:see|sees|seeing|get|getting) (?:the )?(?:last week'?s|yesterday'?s|old|outdated|previous)", "still (?:shows|showing|displays|serves) (?:last week'?s|yesterday'?s|the old|old|outdated|the previous)", "(?:still|keeps?) (?:showing|seeing|serving|see|shows) (?:the )?old", "old (?:prices|content|version|menu) ~3 (?:still|again)"],
     "purge": ["purge", "purging", "clear", "clearing", "flush", "flushing", "empty", "invalidate", "cleared"],
-    "restore": ["roll (?:\\w+ ){1,5}back", "restore", "restoring", "restored", "roll ?back", "revert", "recover", "recovery", "bring back", "put back", "go back to", "put (?:\\w+'?s? ){1,3}back"],
+    "restore": ["roll (?:\\w+ )(?:\\w+ )?(?:\\w+ )?(?:\\w+ )?(?:\\w+ )?back", "restore", "restoring", "restored", "roll ?back", "revert", "recover", "recovery", "bring back", "put back", "go back to", "put (?:\\w+'?s? )(?:\\w+'?s? )?(?:\\w+'?s? )?back"],
     "db": ["database", "databases", "db", "data", "tables?", "sql dump"],
     "backup": ["backups?", "back-?up", "snapshot", "last night'?s (?:copy|version)", "yesterday'?s (?:copy|version)"],
     "staging": [

@@ -127,7 +127,7 @@ CONCEPTS: dict[str, list[str]] = {
         "non (?:vedo|vediamo|si vedono|vedono) (?:le |i )?(?:modifiche|cambiamenti|aggiornamenti|correzioni)",
     ],
     "old_version": [
-"continua(?:no)? a vedere (?:i |le |la |il )?(?:\\w+ )?vecch[ie]", "senza (?:login|accesso) ~4 (?:vede|vedono|continua*)", "(?:in incognito|non loggat[oi]|da anonimo) ~6 (?:vedo|vedono|vede|si vede) ancora", "(?:chi non (?:è|e) loggato|(?:utenti|visitatori|clienti) non loggati) (?:\\w+ )?(?:vede|vedono) ancora", "vede(?:no)? ancora (?:i |le |quell[ie] |la |il )?(?:\\w+ )?vecch[ie]",         "(?:ancora|sempre) ~2 (?:quell[oaie] |la |il |le |i )?vecchi[oaie]",
+"(?:continua|continuano) a vedere (?:i |le |la |il )?(?:\\w+ )?vecch[ie]", "senza (?:login|accesso) ~4 (?:vede|vedono|continua*)", "(?:in incognito|non loggat[oi]|da anonimo) ~6 (?:vedo|vedono|vede|si vede) ancora", "(?:chi non (?:è|e) loggato|(?:utenti|visitatori|clienti) non loggati) (?:\\w+ )?(?:vede|vedono) ancora", "(?:vede|vedono|vedo) ancora (?:i |le |quell[ie] |la |il )?(?:\\w+ )?vecch[ie]",         "(?:ancora|sempre) ~2 (?:quell[oaie] |la |il |le |i )?vecchi[oaie]",
         "(?:vedo|vediamo|vedono|mostra|appare|compare) ~2 (?:ancora|sempre) (?:la |il |le )?(?:versione |pagina |contenut[oi] )?(?:vecchi[ao]|precedente)",
         "versione (?:vecchia|precedente) ~3 (?:ancora|sempre)",
     ],
