@@ -71,3 +71,24 @@ TIERS = {1: "L1", 2: "L2", 3: "L3"}
 def state_label(state: str, customer: bool = False) -> str:
     table = CUSTOMER_STATES if customer else STATES
     return str(table.get(state, state.replace("_", " ")))
+
+
+def span_units() -> dict[str, str]:
+    """The abbreviated units of a duration, in the active language."""
+    from django.utils.translation import pgettext
+
+    return {"d": pgettext("days, abbreviated", "d"), "h": pgettext("hours, abbreviated", "h"),
+            "min": pgettext("minutes, abbreviated", "min")}
+
+
+def format_span(seconds: float, units: dict[str, str], minutes_only: bool = False) -> str:
+    """A duration as the countdown script writes it: "12:05", "3 h 12 min", "4 d 3 h"."""
+    total = int(abs(seconds))
+    minutes = total // 60
+    if minutes < 60:
+        return f"{minutes} {units['min']}" if minutes_only else f"{minutes:02d}:{total % 60:02d}"
+    hours, rest = divmod(minutes, 60)
+    if hours < 48:
+        return f"{hours} {units['h']}" + (f" {rest} {units['min']}" if rest else "")
+    days, hours = divmod(hours, 24)
+    return f"{days} {units['d']}" + (f" {hours} {units['h']}" if hours else "")

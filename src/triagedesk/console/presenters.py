@@ -6,6 +6,8 @@ from datetime import datetime
 
 from triagedesk.tickets.rules import Action, State, allowed_actions
 
+from .labels import format_span
+
 
 def sla_status(ticket, now: datetime) -> str:
     """running | warning | breached | scheduled | paused | taken | closed: drives colour and wording."""
@@ -117,19 +119,18 @@ class BoardWords:
 
     def __init__(self) -> None:
         from django.utils.dates import MONTHS_3, WEEKDAYS_ABBR
-        from django.utils.translation import gettext, pgettext
+        from django.utils.translation import gettext
 
         from triagedesk.triage.codes import Code
 
-        from .labels import STATES
+        from .labels import STATES, span_units
 
         language = _language()
         self.codes = {c.value: c.label(language).upper() for c in Code}
         self.states = {k: str(v) for k, v in STATES.items()}
         self.weekdays = {k: str(v) for k, v in WEEKDAYS_ABBR.items()}
         self.months = {k: str(v).capitalize() for k, v in MONTHS_3.items()}
-        self.units = {"d": pgettext("days, abbreviated", "d"), "h": pgettext("hours, abbreviated", "h"),
-                      "min": pgettext("minutes, abbreviated", "min")}
+        self.units = span_units()
         self.left, self.breached = gettext("%s left"), gettext("BREACHED %s ago")
         self.from_, self.taken = gettext("from %(when)s"), gettext("taken %(when)s")
         self.paused = gettext("paused")
@@ -145,16 +146,7 @@ class BoardWords:
         return f"{at.astimezone(self.zone):%H:%M}"
 
     def span(self, seconds: float, minutes_only: bool) -> str:
-        total = int(abs(seconds))
-        minutes = total // 60
-        u = self.units
-        if minutes < 60:
-            return f"{minutes} {u['min']}" if minutes_only else f"{minutes:02d}:{total % 60:02d}"
-        hours, rest = divmod(minutes, 60)
-        if hours < 48:
-            return f"{hours} {u['h']}" + (f" {rest} {u['min']}" if rest else "")
-        days, hours = divmod(hours, 24)
-        return f"{days} {u['d']}" + (f" {hours} {u['h']}" if hours else "")
+        return format_span(seconds, self.units, minutes_only)
 
 
 def _ms(at: datetime | None) -> str:

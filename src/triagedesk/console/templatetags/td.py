@@ -9,7 +9,7 @@ from django import template
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext, pgettext
+from django.utils.translation import get_language, gettext
 
 from triagedesk.triage.codes import Code
 
@@ -79,26 +79,12 @@ def epoch_ms(value: datetime | None) -> str:
     return str(int(value.timestamp() * 1000)) if value else ""
 
 
-def _units() -> dict[str, str]:
-    return {"d": pgettext("days, abbreviated", "d"), "h": pgettext("hours, abbreviated", "h"),
-            "min": pgettext("minutes, abbreviated", "min")}
-
-
 @register.filter
 def span(value: timedelta | None, minutes_only: bool = False) -> str:
     """A duration as the countdown script writes it: "12:05", "3 h 12 min", "4 d 3 h"."""
     if value is None:
         return ""
-    u = _units()
-    total = int(abs(value.total_seconds()))
-    minutes = total // 60
-    if minutes < 60:
-        return f"{minutes} {u['min']}" if minutes_only else f"{minutes:02d}:{total % 60:02d}"
-    hours, rest = divmod(minutes, 60)
-    if hours < 48:
-        return f"{hours} {u['h']}" + (f" {rest} {u['min']}" if rest else "")
-    days, hours = divmod(hours, 24)
-    return f"{days} {u['d']}" + (f" {hours} {u['h']}" if hours else "")
+    return labels.format_span(value.total_seconds(), labels.span_units(), minutes_only)
 
 
 @register.filter
@@ -108,7 +94,7 @@ def target_span(value: timedelta | None) -> str:
 
 
 def countdown_strings() -> dict[str, str]:
-    return {**_units(), "left": gettext("%s left"), "breached": gettext("BREACHED %s ago")}
+    return {**labels.span_units(), "left": gettext("%s left"), "breached": gettext("BREACHED %s ago")}
 
 
 @register.simple_tag
