@@ -229,11 +229,6 @@ def main(argv: list[str] | None = None) -> int:
     print(f"bench_python_loop: {python_loop_ms():.1f} ms", flush=True)
     try:
         if names:
-            # Until triage/classify.py lands, a stand-in can be put on PYTHONPATH (see README).
-            try:
-                import classify_shim  # noqa: F401
-            except ImportError:
-                pass
             db = Database(args.db_url)
             note(f"results -> {out_dir}; database {db.name} ({'PostgreSQL' if db.postgres else 'SQLite'}) "
                  f"is dropped and re-created")

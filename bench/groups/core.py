@@ -26,11 +26,6 @@ World, built through the services (``accounts.services``):
     resolved the sender would pass them). The classifier is whatever
     ``triagedesk.triage.classify`` is installed; ``ticket_open_triage_ms`` is its share.
 
-``ticket_open_sql_floor_rate``
-    The very statements one ``ticket_open`` sent, replayed with fresh keys through a plain
-    psycopg connection (prepared, server-side binding), one transaction each, same count:
-    the most one process can get from this PostgreSQL, whatever the Python above it does.
-
 ``queue_first_page_{supervisor,agent}_p50/_p95``
     1,000,000 tickets (100,000 with --small) written by one ``INSERT ... SELECT FROM
     generate_series`` (FK triggers off while loading; values valid by construction), then
@@ -216,14 +211,12 @@ def ticket_open_rate(world: World, *, n: int) -> None:
     note(f"ticket_open: {n} tickets in {elapsed:.2f}s, {elapsed / n * 1e3:.3f} ms each")
 
     # How much of that is the classifier (the triage group measures it on its own).
-    import triagedesk.triage.classify as classifier
     from triagedesk.triage.services import triage_request
 
     start = time.perf_counter()
     for call in timed_calls:
         triage_request(subject=call["subject"].strip()[:300], body=call["body"])
     figure("ticket_open_triage_ms", (time.perf_counter() - start) / n * 1e3, "ms per ticket")
-    note(f"classifier: {getattr(classifier, '__file__', None) or 'a stand-in module (classify_shim)'}")
 
     # Per ticket, so that a per-process cache expiring meanwhile (SLA targets: 30 s) shows as a note.
     captured = []
@@ -254,67 +247,6 @@ def ticket_open_rate(world: World, *, n: int) -> None:
     }
     if set(found.values()) != {total}:
         raise AssertionError(f"ticket_open wrote {found}, expected {total} of each")
-    sql_floor(one_ticket, n)
-
-
-def sql_floor(statements: list[tuple], n: int) -> None:
-    """``ticket_open_sql_floor_rate``: the same statements per ticket without Django.
-
-    Replays the SQL that one ``ticket_open`` sent, with fresh keys, through a plain psycopg
-    connection (server-side binding, prepared statements), one transaction per ticket: what
-    this machine's PostgreSQL, network stack and fsync allow a single process at best.
-    """
-    import re
-
-    import psycopg
-    from psycopg.types.json import Jsonb
-
-    expected = ["tickets_ticketsequence", "tickets_ticket", "tickets_message", "core_auditevent",
-                "notify_outboundemail", "django_tasks_database_dbtaskresult"]
-    tables = [re.search(r'(?:UPDATE|INSERT INTO) "?(\w+)"?', q).group(1) for q, _p, _s in statements]
-    if tables != expected:
-        note(f"sql floor skipped: ticket_open now sends {tables}")
-        return
-
-    def column(sql: str, name: str) -> int:
-        names = [c.strip().strip('"') for c in re.search(r"\((.*?)\) VALUES", sql).group(1).split(",")]
-        return names.index(name)
-
-    (seq_sql, seq_p, _), (t_sql, t_p, _), (m_sql, m_p, _), (a_sql, a_p, _), (o_sql, o_p, _), (k_sql, k_p, _) = statements
-    cfg = connection.settings_dict
-    conn = psycopg.connect(dbname=cfg["NAME"], user=cfg["USER"] or None, password=cfg["PASSWORD"] or None,
-                           host=cfg["HOST"] or None, port=cfg["PORT"] or None, prepare_threshold=0)
-    try:
-        cur = conn.cursor()
-        t_p, m_p, a_p, o_p, k_p = (list(p) for p in (t_p, m_p, a_p, o_p, k_p))
-
-        def one(i: int) -> None:
-            cur.execute(seq_sql, seq_p)
-            cur.fetchone()
-            t_p[column(t_sql, "number")] = f"FLOOR-{i}"
-            tid = cur.execute(t_sql, t_p).fetchone()[0]
-            m_p[column(m_sql, "ticket_id")] = tid
-            cur.execute(m_sql, m_p).fetchone()
-            a_p[column(a_sql, "subject_id")] = tid
-            cur.execute(a_sql, a_p).fetchone()
-            o_p[column(o_sql, "ticket_id")] = tid
-            o_p[column(o_sql, "message_id")] = f"floor.{i}.{uuid.uuid4().hex}@bench.invalid"
-            oid = cur.execute(o_sql, o_p).fetchone()[0]
-            k_p[column(k_sql, "id")] = uuid.uuid4()
-            k_p[column(k_sql, "args_kwargs")] = Jsonb({"args": [oid], "kwargs": {}})
-            cur.execute(k_sql, k_p)
-            conn.commit()
-
-        for i in range(OPEN_WARMUP):
-            one(i)
-        start = time.perf_counter()
-        for i in range(OPEN_WARMUP, OPEN_WARMUP + n):
-            one(i)
-        elapsed = time.perf_counter() - start
-    finally:
-        conn.close()
-    figure("ticket_open_sql_floor_rate", n / elapsed, "tickets/s")
-    note(f"sql floor: {elapsed / n * 1e3:.3f} ms per ticket for the same {len(statements)} statements + COMMIT")
 
 
 # --- 1M tickets by SQL ----------------------------------------------------------------
@@ -405,7 +337,8 @@ CROSS JOIN LATERAL (SELECT
 """
 
 
-def generate_tickets(world: World, *, total: int, open_count: int, now: datetime) -> None:
+def generate_tickets(world: World, *, total: int, open_count: int, now: datetime, group: str = "core") -> None:
+    """The data set in SQL; its size goes out as ``<group>_data_tickets`` / ``_open_tickets``."""
     from triagedesk.accounts.models import Agent, Contact
     from triagedesk.triage.models import CaseType
 
@@ -441,8 +374,8 @@ def generate_tickets(world: World, *, total: int, open_count: int, now: datetime
     if (n, n_open, n_due) != (total, open_count, 0):
         raise AssertionError(f"generated {n} tickets, {n_open} open, {n_due} due; "
                              f"wanted {total}, {open_count}, 0")
-    figure("core_data_tickets", n, "tickets")
-    figure("core_data_open_tickets", n_open, "tickets")
+    figure(f"{group}_data_tickets", n, "tickets")
+    figure(f"{group}_data_open_tickets", n_open, "tickets")
     note(f"generated {n:,} tickets ({n_open:,} open, {n_scheduled:,} scheduled) "
          f"in {time.perf_counter() - t0:.1f}s")
 

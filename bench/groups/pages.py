@@ -42,7 +42,7 @@ def run(small: bool) -> None:
     now = datetime.now(timezone.utc).replace(microsecond=0)
     world = core.build_world()
     total = 10_000 if small else 100_000
-    generate(world, total=total, open_count=total // 10, now=now)
+    core.generate_tickets(world, total=total, open_count=total // 10, now=now, group="pages")
     ticket = measured_ticket(world, now)
     agent = world.agents[f"{core.MEASURED_TEAM}1"].user
     supervisor = world.agents["supervisor"].user
@@ -50,43 +50,6 @@ def run(small: bool) -> None:
     measure("board_render", agent, "/console/")
     measure("board_render_supervisor", supervisor, "/console/")
     measure("ticket_page_render", agent, f"/console/tickets/{ticket.number}/")
-
-
-def generate(world, *, total: int, open_count: int, now: datetime) -> None:
-    """core's generator, reporting under this group's names."""
-    from triagedesk.accounts.models import Agent, Contact
-    from triagedesk.tickets.models import Ticket
-    from triagedesk.triage.models import CaseType
-
-    from bench.groups import core
-
-    t0 = time.perf_counter()
-    contacts = list(Contact.objects.select_related("account").order_by("pk"))
-    subjects = sorted({subject for _lang, subject, _body, _code in core.load_requests()})
-    agents = list(Agent.objects.order_by("pk").values_list("pk", flat=True))
-    cases = list(CaseType.objects.order_by("pk").values_list("pk", flat=True))
-    params = {
-        "now": now, "total": total, "closed": total - open_count,
-        "subjects": subjects, "n_subjects": len(subjects),
-        "c_id": [c.pk for c in contacts], "c_account": [c.account_id for c in contacts],
-        "c_email": [c.email for c in contacts], "c_name": [c.name for c in contacts],
-        "c_team": [c.account.team_id for c in contacts],
-        "c_lang": [c.language or c.account.language for c in contacts], "n_contacts": len(contacts),
-        "agents": agents, "n_agents": len(agents), "cases": cases or [None], "n_cases": max(len(cases), 1),
-    }
-    with connection.cursor() as cur:
-        cur.execute("SELECT setseed(0.42)")
-        cur.execute("SET session_replication_role = replica")  # values are valid by construction
-        try:
-            cur.execute(core.GENERATE_SQL, params)
-        finally:
-            cur.execute("SET session_replication_role = DEFAULT")
-        cur.execute("VACUUM ANALYZE tickets_ticket")
-    n = Ticket.objects.count()
-    n_open = Ticket.objects.filter(is_open=True).count()
-    figure("pages_data_tickets", n, "tickets")
-    figure("pages_data_open_tickets", n_open, "tickets")
-    note(f"generated {n:,} tickets ({n_open:,} open) in {time.perf_counter() - t0:.1f}s")
 
 
 def measured_ticket(world, now: datetime):
