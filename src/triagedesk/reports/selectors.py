@@ -16,8 +16,10 @@ from django.db.models import Count
 
 from triagedesk.tickets.models.ticket import SEVERITY
 from triagedesk.tickets.selectors import tickets_visible_to
+from triagedesk.triage.codes import Code
 
-CODES = ("red", "yellow", "green", "white")
+#: The codes in urgency order, as stored on tickets.
+CODES = tuple(code.value for code in sorted(Code, key=lambda code: code.severity))
 
 
 @dataclass
