@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from triagedesk.core.models import AuditEvent
 from triagedesk.reports.selectors import triage_quality
 from triagedesk.tickets import services as svc
-from triagedesk.tickets.services.lifecycle import triage_outcome
+from triagedesk.triage.codes import triage_outcome
 
 from .helpers import as_agent, open_ticket
 

@@ -14,9 +14,8 @@ from datetime import datetime
 
 from django.db.models import Count
 
-from triagedesk.tickets.models.ticket import SEVERITY
 from triagedesk.tickets.selectors import tickets_visible_to
-from triagedesk.triage.codes import Code
+from triagedesk.triage.codes import Code, triage_outcome
 
 #: The codes in urgency order, as stored on tickets.
 CODES = tuple(code.value for code in sorted(Code, key=lambda code: code.severity))
@@ -35,22 +34,22 @@ class TriageQuality:
     def total(self) -> int:
         return sum(sum(row.values()) for row in self.matrix.values())
 
-    def _count(self, compare) -> int:
-        return sum(n for p, row in self.matrix.items() for f, n in row.items() if compare(SEVERITY[p], SEVERITY[f]))
+    def _count(self, outcome: str) -> int:
+        return sum(n for p, row in self.matrix.items() for f, n in row.items() if triage_outcome(p, f) == outcome)
 
     @property
     def agreed(self) -> int:
-        return self._count(lambda p, f: p == f)
+        return self._count("agreed")
 
     @property
     def over(self) -> int:
         """Proposed more urgent than the final code."""
-        return self._count(lambda p, f: p < f)
+        return self._count("over")
 
     @property
     def under(self) -> int:
         """Proposed less urgent than the final code: the dangerous mistake."""
-        return self._count(lambda p, f: p > f)
+        return self._count("under")
 
     def rate(self, count: int) -> float | None:
         return count / self.total if self.total else None

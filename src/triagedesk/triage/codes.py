@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Iterable
 from enum import StrEnum
 
-__all__ = ["Code", "InvalidCode", "LANGUAGES"]
+__all__ = ["Code", "InvalidCode", "LANGUAGES", "triage_outcome"]
 
 #: Languages that have labels.  The first four are those of the customer's documents.
 LANGUAGES: tuple[str, ...] = ("it", "en", "fr", "ru", "de", "es")
@@ -139,3 +139,15 @@ def _build_names() -> dict[str, Code]:
 
 
 _BY_NAME: dict[str, Code] = _build_names()
+
+
+def triage_outcome(proposed: str, final: str) -> str:
+    """"over" when the proposed code was more urgent than the final one, "under" when less,
+    "agreed" when the same; "" when either is missing or no code."""
+    try:
+        first, last = Code.parse(proposed), Code.parse(final)
+    except InvalidCode:
+        return ""
+    if first is last:
+        return "agreed"
+    return "over" if first.more_urgent_than(last) else "under"

@@ -13,9 +13,9 @@ from triagedesk.core.errors import DomainError, InvalidTransition
 from triagedesk.notify.services import outbound_email_queue, render_email
 from triagedesk.sla.clock import apply_clock, refresh_next_scan
 from triagedesk.sla.domain import Pause
+from triagedesk.triage.codes import triage_outcome
 
 from ..models import Message, Ticket, TicketPause
-from ..models.ticket import SEVERITY
 from ..presenters import portal_url
 from ..rules import OPEN_STATES, PAUSED_STATES, Action, State, TransitionError, next_state, validate_resolution
 from .common import IncomingAttachment, audit_ticket, parse_code, severity_of, store_attachments
@@ -60,15 +60,6 @@ def ticket_take(*, ticket: Ticket, agent: Agent, actor: Actor, clock: Clock = sy
         audit_ticket(ticket, at=now, actor=actor, verb="ticket.taken", changes={
             "state": [old, new], "assignee": [old_assignee, agent.pk]}, data={"late": late})
     return ticket
-
-
-def triage_outcome(proposed: str, final: str) -> str:
-    """"over" when the proposal was more urgent than the final code, "under" when less, else "agreed"."""
-    if proposed not in SEVERITY or final not in SEVERITY:
-        return ""
-    if proposed == final:
-        return "agreed"
-    return "over" if SEVERITY[proposed] < SEVERITY[final] else "under"
 
 
 def ticket_retriage(*, ticket: Ticket, code: str, reason: str, actor: Actor, clock: Clock = system_clock) -> Ticket:
