@@ -95,10 +95,12 @@ def run(small: bool) -> None:
             _write_sql(statements)
     figure("mail_in_queries_per_message", statistics.mean(counts), "queries")
     pure_parts(timed)
-    parallel = generate_mails(senders, n, tag + "p")
-    rate = parallel_rate(parallel, processes=2)
-    figure("mail_in_rate_2proc", rate, "msgs/s")
-    _check_acknowledgements(n + WARM_UP + PROFILED + len(parallel))
+    sent = n + WARM_UP + PROFILED
+    for processes in (2, 4):
+        parallel = generate_mails(senders, n, f"{tag}p{processes}")
+        figure(f"mail_in_rate_{processes}proc", parallel_rate(parallel, processes=processes), "msgs/s")
+        sent += len(parallel)
+    _check_acknowledgements(sent)
 
 
 def parallel_rate(mails: list[bytes], *, processes: int) -> float:

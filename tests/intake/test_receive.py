@@ -118,6 +118,39 @@ def test_a_mail_stored_but_never_finished_is_finished_by_the_next_delivery(world
     assert result.action == "opened" and RawEmail.objects.get().status == "processed"
 
 
+def test_a_mail_another_worker_finished_meanwhile_opens_nothing(world, clock, monkeypatch):
+    from triagedesk.intake.services import receive as module
+
+    parse = module.parse_email
+
+    def parse_while_another_worker_finishes(raw):
+        # The other worker commits its result while this one is still parsing.
+        RawEmail.objects.update(status="processed", action="opened")
+        return parse(raw)
+
+    monkeypatch.setattr(module, "parse_email", parse_while_another_worker_finishes)
+    result = receive(build_mail(), clock)
+    assert result.action == "duplicate" and "opened" in result.reason
+    # This worker's ticket, message and acknowledgement were rolled back with its claim.
+    assert not Ticket.objects.exists() and not OutboundEmail.objects.exists()
+    assert not TicketSequence.objects.filter(last__gt=0).exists()  # the number was given back too
+
+
+@pytest.mark.postgres
+def test_on_postgresql_a_new_mail_is_four_statements(world, clock):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    receive(build_mail(message_id="warm@mail.example"), clock)  # per-process caches
+    with CaptureQueriesContext(connection) as captured:
+        assert receive(build_mail(), clock).action == "opened"
+    # The test's transaction turns the service's transactions into savepoints: not counted.
+    statements = [q["sql"] for q in captured.captured_queries if "SAVEPOINT" not in q["sql"]]
+    # store the raw mail; who is the sender; the ticket number (ids reserved); the rows, the raw mail's status.
+    assert len(statements) == 4, statements
+    assert statements[-1].startswith("WITH ") and 'UPDATE "intake_rawemail"' in statements[-1]
+
+
 # --------------------------------------------------------------------------- threading
 
 

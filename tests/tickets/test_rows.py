@@ -58,3 +58,53 @@ def test_on_postgresql_opening_a_ticket_is_two_statements(world, clock):
     # The test's own transaction turns the service's into a savepoint: those two do not count.
     statements = [q["sql"] for q in captured.captured_queries if "SAVEPOINT" not in q["sql"]]
     assert len(statements) == 2, statements
+
+
+def test_an_update_rides_along_and_reports_its_count(world, clock):
+    from django.db import transaction
+
+    from triagedesk.core.rows import RowWriter
+    from triagedesk.tickets.models import Ticket
+
+    ticket = open_by_mail(world, clock)
+    counts = []
+    with transaction.atomic():
+        writer = RowWriter()
+        writer.update(Ticket.objects.filter(pk=ticket.pk, state="triaged"), {"subject": "Renamed"}, then=counts.append)
+        writer.update(Ticket.objects.filter(pk=ticket.pk, state="closed"), {"subject": "Never"}, then=counts.append)
+        writer.flush()
+    assert counts == [1, 0]
+    assert Ticket.objects.get(pk=ticket.pk).subject == "Renamed"
+
+
+def test_a_guard_raising_on_the_count_writes_nothing(world, clock):
+    from django.db import transaction
+
+    from triagedesk.core.rows import RowWriter
+    from triagedesk.tickets.models import Ticket
+
+    class Gone(Exception):
+        pass
+
+    def guard(count):
+        if not count:
+            raise Gone
+
+    first = open_by_mail(world, clock)
+    before = (Ticket.objects.count(), Message.objects.count(), OutboundEmail.objects.count())
+    with pytest.raises(Gone), transaction.atomic():
+        writer = RowWriter()
+        svc.ticket_open(subject="Mail giu", body="Le mail non partono", channel="email",
+                        requester=world.contacts["anna"], actor=Actor.system("test"), clock=clock, writer=writer)
+        writer.update(Ticket.objects.filter(pk=first.pk, state="closed"), {"subject": "x"}, then=guard)
+        writer.flush()
+    assert (Ticket.objects.count(), Message.objects.count(), OutboundEmail.objects.count()) == before
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ticket_open_with_a_writer_needs_the_callers_transaction(world, clock):
+    from triagedesk.core.rows import RowWriter
+
+    with pytest.raises(RuntimeError, match="transaction"):
+        svc.ticket_open(subject="x", body="y", channel="email", requester=world.contacts["anna"],
+                        actor=Actor.system("test"), clock=clock, writer=RowWriter())

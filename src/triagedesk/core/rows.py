@@ -12,7 +12,8 @@ transaction, just the same. Elsewhere (SQLite) each row is saved by the ORM as i
 What ``Model.save()`` does around an INSERT is kept: the unsaved-related-object check,
 the ``pre_save``/``post_save`` signals (django-tasks-db fills ``run_after`` in one) and
 Django's own field conversion (``Field.pre_save`` + ``get_db_prep_save``), so the values
-stored are the ORM's. A model's own ``save()`` override is NOT called: only pass models
+stored are the ORM's. An UPDATE of existing rows can ride along (``RowWriter.update``, the
+SQL Django's ``QuerySet.update`` compiles), its row count handed back. A model's own ``save()`` override is NOT called: only pass models
 whose ``save()`` adds nothing to an insert (``AuditEvent.save`` only refuses updates).
 """
 
@@ -21,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from django.db import connections, models, router
+from django.db.models import sql as query_classes
 from django.db.models.signals import post_save, pre_save
 
 _sql_cache: dict[tuple[type[models.Model], bool], tuple[str, list]] = {}
@@ -72,6 +74,7 @@ class RowWriter:
         self.connection = connections[using]
         self.deferred = self.connection.vendor == "postgresql"
         self._rows: list[models.Model] = []
+        self._updates: list[tuple[str, tuple, Callable[[int], None]]] = []
         self._after: list[Callable[[], None]] = []
         self._reserved: dict[type[models.Model], list[int]] = {}
 
@@ -104,6 +107,25 @@ class RowWriter:
         self._rows.append(obj)
         return obj
 
+    def update(self, queryset: models.QuerySet, values: dict, *, then: Callable[[int], None]) -> None:
+        """``queryset.update(**values)``, sent with the rows; ``then(count)`` gets the rows it changed.
+
+        On PostgreSQL it is one more data-modifying CTE of the flush's statement, which
+        sees the database as it was before the statement (not the rows added with it).
+        ``then`` may raise to abandon the transaction (a guard that matched nothing).
+        """
+        if queryset.db != self.using:
+            raise ValueError(f"the update is not on {self.using!r}")
+        if not self.deferred:
+            then(queryset.update(**values))
+            return
+        query = queryset.query.chain(query_classes.UpdateQuery)
+        query.add_update_values(values)
+        if query.related_updates:
+            raise TypeError("an update of several tables needs QuerySet.update()")
+        sql, params = query.get_compiler(self.using).as_sql()
+        self._updates.append((sql, tuple(params), then))
+
     def on_flush(self, callback: Callable[[], None]) -> None:
         """Run ``callback`` once the rows added so far are written (at once where nothing is deferred)."""
         if self.deferred:
@@ -113,13 +135,14 @@ class RowWriter:
 
     def flush(self) -> None:
         rows, self._rows = self._rows, []
+        updates, self._updates = self._updates, []
         after, self._after = self._after, []
-        if rows:
-            self._insert(rows)
+        if rows or updates:
+            self._write(rows, updates)
         for callback in after:
             callback()
 
-    def _insert(self, rows: list[models.Model]) -> None:
+    def _write(self, rows: list[models.Model], updates: list[tuple[str, tuple, Callable[[int], None]]]) -> None:
         connection = self.connection
         statements, params = [], []
         for obj in rows:
@@ -131,12 +154,24 @@ class RowWriter:
             sql, fields = _insert_sql(cls, obj.pk is not None, connection)
             statements.append(sql)
             params.extend(f.get_db_prep_save(f.pre_save(obj, True), connection=connection) for f in fields)
-        *chained, last = statements
-        # Data-modifying CTEs always run to completion, referenced or not.
-        sql = last if not chained else (
-            "WITH " + ", ".join(f"r{i} AS ({s})" for i, s in enumerate(chained)) + " " + last)
+        for sql, update_params, _then in updates:
+            statements.append(f"{sql} RETURNING 1")
+            params.extend(update_params)
+        if not updates:
+            # Data-modifying CTEs always run to completion, referenced or not.
+            *chained, last = statements
+            tail = last
+        else:
+            # The updates' counts come back: the first CTEs are the inserts, the last ones the updates.
+            chained = statements
+            first_update = len(rows)
+            tail = "SELECT " + ", ".join(f"(SELECT count(*) FROM r{i})"
+                                         for i in range(first_update, len(statements)))
+        sql = tail if not chained else (
+            "WITH " + ", ".join(f"r{i} AS ({s})" for i, s in enumerate(chained)) + " " + tail)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
+            counts = cursor.fetchone() if updates else ()
         for obj in rows:
             obj._state.adding = False
             obj._state.db = self.using
@@ -144,3 +179,5 @@ class RowWriter:
             if post_save.has_listeners(cls):
                 post_save.send(sender=cls, instance=obj, created=True, update_fields=None, raw=False,
                                using=self.using)
+        for (_sql, _params, then), count in zip(updates, counts, strict=True):
+            then(count)

@@ -26,6 +26,7 @@ from django.db.models import Q
 from triagedesk.core.audit import Actor, audit_record
 from triagedesk.core.clock import Clock, system_clock
 from triagedesk.core.errors import DomainError, NotFound
+from triagedesk.core.rows import RowWriter
 from triagedesk.notify.delivery import record_bounce
 from triagedesk.tickets.models import Message, Ticket
 from triagedesk.tickets.rules import State
@@ -177,8 +178,10 @@ def _process(stored: RawEmail, raw: bytes, *, clock: Clock, expected: tuple[str,
         return _quarantine(stored, f"parser failed: {type(exc).__name__}: {exc}", clock=clock, expected=expected)
     try:
         with transaction.atomic():
-            outcome = _route(email, stored, clock=clock, throttle=throttle)
-            _finish(stored, email, outcome, at=clock(), expected=expected)
+            writer = RowWriter()
+            outcome = _route(email, stored, clock=clock, throttle=throttle, writer=writer)
+            _finish(stored, email, outcome, at=clock(), expected=expected, writer=writer)
+            writer.flush()
             if outcome.status == _Status.QUARANTINED:
                 _audit_quarantine(stored, outcome.reason, at=clock())
     except _TakenElsewhere:
@@ -194,15 +197,26 @@ def _process(stored: RawEmail, raw: bytes, *, clock: Clock, expected: tuple[str,
 
 
 def _finish(stored: RawEmail, email: InboundEmail | None, outcome: _Outcome, *, at: datetime,
-            expected: tuple[str, ...]) -> None:
-    """Record the outcome; the status guard makes a second worker on the same mail roll back."""
-    done = RawEmail.objects.filter(pk=stored.pk, status__in=expected).update(
+            expected: tuple[str, ...], writer: RowWriter | None = None) -> None:
+    """Record the outcome; the status guard makes a second worker on the same mail roll back.
+
+    With a ``writer`` the UPDATE goes out with the writer's rows (the new ticket's), and the
+    guard is checked when the writer flushes.
+    """
+    own = writer is None
+    writer = writer or RowWriter()
+    writer.update(RawEmail.objects.filter(pk=stored.pk, status__in=expected), dict(
         status=outcome.status, action=outcome.action, reason=_clean(outcome.reason), processed_at=at,
         ticket=outcome.ticket,
         from_email=_clean((email.from_email or "") if email else "")[:254],
         subject=_clean(email.subject if email else "")[:300],
-    )
-    if not done:
+    ), then=_claimed)
+    if own:
+        writer.flush()
+
+
+def _claimed(count: int) -> None:
+    if not count:
         raise _TakenElsewhere
 
 
@@ -228,7 +242,7 @@ def _audit_quarantine(stored: RawEmail, reason: str, *, at: datetime) -> None:
 # --------------------------------------------------------------------------
 
 
-def _route(email: InboundEmail, stored: RawEmail, *, clock: Clock, throttle: bool) -> _Outcome:
+def _route(email: InboundEmail, stored: RawEmail, *, clock: Clock, throttle: bool, writer: RowWriter) -> _Outcome:
     if email.kind == "bounce":
         return _bounce(email, clock=clock)
     if (email.from_email or "").lower() == settings.SUPPORT_ADDRESS.lower():
@@ -254,11 +268,13 @@ def _route(email: InboundEmail, stored: RawEmail, *, clock: Clock, throttle: boo
             return _add_to_ticket(email, ticket, who(), stored, attachments, dropped, threaded_by, clock=clock)
         linked_to = ticket
 
-    return _open_ticket(email, who(), stored, attachments, dropped, linked_to, clock=clock, throttle=throttle)
+    return _open_ticket(email, who(), stored, attachments, dropped, linked_to, clock=clock, throttle=throttle,
+                        writer=writer)
 
 
 def _open_ticket(email: InboundEmail, sender: Sender, stored: RawEmail, attachments: list[IncomingAttachment],
-                 dropped: list[str], linked_to: Ticket | None, *, clock: Clock, throttle: bool) -> _Outcome:
+                 dropped: list[str], linked_to: Ticket | None, *, clock: Clock, throttle: bool,
+                 writer: RowWriter) -> _Outcome:
     limit = settings.TRIAGEDESK["MAX_NEW_TICKETS_PER_SENDER_HOUR"]
     if throttle and sender.email and sender.recent_tickets >= limit:
         # A mail loop or a flood: keep the mail, open nothing, acknowledge nothing; agents decide.
@@ -272,9 +288,11 @@ def _open_ticket(email: InboundEmail, sender: Sender, stored: RawEmail, attachme
         subject=_clean(subject), body=body, quoted=quoted, body_html=_clean(email.html or ""), channel="email",
         actor=_actor(sender), account=sender.account, requester=sender.contact, requester_email=sender.email,
         requester_name=sender.name, attachments=attachments, email_message_id=(email.message_id or "")[:998],
-        raw_email=stored, unverified=not sender.known, linked_to=linked_to, clock=clock,
+        raw_email=stored, unverified=not sender.known, linked_to=linked_to, clock=clock, writer=writer,
     )
-    _note_dropped(ticket, dropped, clock=clock)
+    if dropped:
+        writer.flush()  # the note goes on a ticket that must exist by then
+        _note_dropped(ticket, dropped, clock=clock)
     if linked_to is not None:
         reason = f"follow-up of {linked_to.number}, finished more than {reopen_window().days} days ago"
     elif sender.contact is not None:
