@@ -31,9 +31,12 @@ distinct sender: half are the contacts, half are new addresses at the accounts' 
     Of each timed mail, the time spent outside ``ticket_open`` (which ``core`` measures on its
     own): storing, parsing, identifying, threading, throttling and the final status.
 
-``mail_in_rate_2proc``
-    The same path in two intake processes at once (1,000 further mails, 200 with --small), as a
-    deployment runs more intake processes against the one PostgreSQL: all mails over the wall time.
+``mail_in_rate_2proc``, ``mail_in_rate_4proc``
+    The same path in two, then four intake processes at once (1,000 further mails each time, 200
+    with --small), as a deployment runs them against the one PostgreSQL (Postfix runs its pipe
+    deliveries in parallel; several LMTP listeners or IMAP pollers): all mails over the wall time.
+    One process spends about half of each mail waiting for the database, so more processes than
+    cores still add throughput until the CPUs are busy.
 ``mail_in_parse_ms``, ``mail_in_triage_ms``
     The pure parts, timed alone over the same mails: ``parse_email`` and the classifier.
 """

@@ -12,7 +12,7 @@ OUR_COMMANDS = {
     "scheduler": "enqueue periodic tasks (SLA scan, IMAP polling)",
     "seed_demo": "load the demo data (idempotent)",
     "catalog_sync": "create or refresh the built-in case catalogue",
-    "triage": "triage eval FILE.jsonl | triage classify < lines.jsonl",
+    "triage": "triage eval FILE.jsonl | triage classify < lines.jsonl | triage train-model [--cv]",
     "mail-in": "read one RFC 5322 message on stdin (MTA pipe) and print what became of it",
 }
 

@@ -184,7 +184,7 @@ def test_targets_on_train():
     assert accuracy >= 0.85, figures
 
 
-@pytest.mark.parametrize("name", ["dev.jsonl", "dev2.jsonl", "dev3.jsonl", "dev4.jsonl", "dev5.jsonl", "dev6.jsonl", "dev7.jsonl", "dev8.jsonl", "dev9.jsonl", "dev10.jsonl"])
+@pytest.mark.parametrize("name", ["dev.jsonl", "dev2.jsonl", "dev3.jsonl", "dev4.jsonl", "dev5.jsonl", "dev6.jsonl", "dev7.jsonl", "dev8.jsonl", "dev9.jsonl", "dev10.jsonl", "dev11.jsonl"])
 def test_targets_on_the_development_splits(name):
     """The splits the word lists were tuned on (after their first, blind, measurement)."""
     red_recall, red_precision, accuracy, figures = _figures(DATA / name)
@@ -193,11 +193,9 @@ def test_targets_on_the_development_splits(name):
     assert accuracy >= 0.84, figures
 
 
-#: What the held-out split measured when the rules were last changed. The issue's target for
-#: RED recall is 0.97 and is NOT reached yet (2 of 56 RED tickets go to YELLOW); the held-out
-#: tickets are never read to close that gap (tests/data/triage/README.md), so this test only
-#: keeps the figures from getting worse, while precision and accuracy are held to the targets.
-HELDOUT_RED_RECALL_FLOOR = 0.96
+#: The issue's targets on the held-out split (measured: RED recall 1.000, precision 0.966,
+#: accuracy 0.947 with the statistical backstop; see tests/data/triage/README.md).
+HELDOUT_RED_RECALL_FLOOR = 0.97
 
 
 def test_heldout_figures():

@@ -26,6 +26,11 @@ Pure and Django-free.  How a decision is made:
    may be an attachment-only mail (a screenshot of an error), so someone must look at it
    within the day.
 6. Hints from the portal's guided questions or from monitoring outweigh the text.
+7. Statistical backstop (`model`): when neither the rules nor the hints made the ticket
+   RED, a logistic regression trained on the labelled tickets reads the same folded
+   text; at or over `model.THRESHOLD` the ticket becomes RED with a low confidence
+   (sensitivity first), keeping the rules' case and reasons.  It never makes a RED
+   less urgent and never overrides a decision of the hints.
 
 Everything that fired is listed in `reasons`.
 """
@@ -36,6 +41,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from . import model as statistical
 from .catalog_data import CATALOG_BY_SLUG
 from .codes import Code
 from .rules import (
@@ -89,6 +95,8 @@ HYPOTHETICAL_FACTOR = 0.3
 #: the first few count at all.
 DECAY = 0.5
 MAX_HITS_PER_CASE = 8
+#: The confidence of a RED that only the statistical backstop saw.
+MODEL_RED_CONFIDENCE = 0.3
 
 
 @dataclass(frozen=True)
@@ -256,6 +264,13 @@ class _Triage:
         self.language = "und"
         #: candidates that the text or a hint contradicted ("the site works"): never RED on weak evidence
         self.discounted: set[str] = set()
+        #: the hints decided the code: the statistical backstop stays out of it
+        self.hints_decided = False
+        #: the rules explained urgent words away (a hypothesis, a calmer case that accounts
+        #: for them): a bag of words cannot overrule that reading, the backstop stays out
+        self.red_explained = False
+        #: (zone kind, folded text) of the message, for the statistical backstop
+        self.folded_zones: list[tuple[str, str]] = []
 
     # ------------------------------------------------------------------ pipeline
     def run(self) -> Classification:
@@ -281,7 +296,7 @@ class _Triage:
             self.reasons.append("mostly symbols or binary data, little readable text")
 
         scores, cues = self._score(subject, body)
-        return self._decide(scores, cues, language)
+        return self._backstop(self._decide(scores, cues, language))
 
     def _language(self, subject: str, body: str) -> str:
         if self.language_given:
@@ -302,6 +317,7 @@ class _Triage:
             if factor <= 0 or not zone.text.strip():
                 continue
             folded = fold(zone.text)
+            self.folded_zones.append((zone.kind, folded.text))
             kept: list[Hit] = []
             hypothetical: set[tuple[int, int, str]] = set()
             hits = self._keep_longest(RULES.scan(folded.text), len(folded.text))
@@ -330,6 +346,7 @@ class _Triage:
                         f" ({target} x{HYPOTHETICAL_FACTOR:g})"
                     )
                     hypothetical.add((hit.start, hit.end, target))
+                    self.red_explained = True
                 if target in _DATA_LOSS and PASSWORD_NEARBY.search(folded.text, max(0, hit.start - 30), hit.end + 30):
                     continue  # "abbiamo perso la password FTP" loses access, not data
                 if target in _RECOVERY and (
@@ -502,6 +519,9 @@ class _Triage:
                     if not (target_code(loser) is Code.RED and target_code(winner) is not Code.RED
                             and loser in scores and scores[loser].score > strength)
                 ]
+                if any(target_code(loser) is Code.RED and loser in scores and scores[loser].score > 0
+                       for loser in explained):
+                    self.red_explained = True
                 scale(explained, SUPPRESSED_FACTOR, f"{winner} explains the words of")
         if cues.get("@password_lost", 0.0) > 0:
             # A lost password of which service?  The one named; WordPress/CMS when none is.
@@ -607,6 +627,7 @@ class _Triage:
                     if s.score >= APPLICABLE and target_code(s.target).severity < spec.code.severity
                 ]
                 if urgent and not forced:
+                    self.hints_decided = True
                     top = max(urgent, key=lambda s: (-target_code(s.target).severity, s.score))
                     self._explain(top)
                     self.reasons.append(
@@ -618,6 +639,7 @@ class _Triage:
 
         if not forced:
             return None
+        self.hints_decided = True
         code = Code.most_urgent(code for code, _, _ in forced)
         case = next((case for c, case, _ in forced if c is code and case), None)
         for _, _, why in forced:
@@ -625,6 +647,36 @@ class _Triage:
         if case in scores:
             self._explain(scores[case])
         return code, case, 0.9
+
+    def _backstop(self, result: Classification) -> Classification:
+        """RED when the statistical model is confident enough and neither rules nor hints said RED.
+
+        Sensitivity first: the rules miss emergencies phrased in ways nobody anticipated,
+        and those fall to YELLOW.  The rules' case and reasons are kept; a RED is never
+        touched, nor a code the hints decided, nor a text whose urgent words the rules
+        explained away (a hypothesis, a restore onto staging): a bag of words cannot
+        tell "what if the site goes down?" from "the site is down".  A missing or
+        broken model file only switches the backstop off.
+        """
+        if result.code is Code.RED or self.hints_decided or self.red_explained:
+            return result
+        try:
+            red_model, threshold = statistical.active()
+            if red_model is None:
+                return result
+            # The zones _score folded: the same features as red_probability(subject, body).
+            probability = red_model.probability_of(statistical.zone_features(self.folded_zones))
+        except Exception:  # a broken model: the rules' answer stands
+            return result
+        if probability < threshold:
+            return result
+        reason = (
+            f"the statistical model reads this as urgent (p={probability:.2f}): when in doubt, the more urgent code"
+        )
+        return Classification(
+            Code.RED, result.case, MODEL_RED_CONFIDENCE, tuple(dict.fromkeys((*result.reasons, reason))),
+            result.language,
+        )
 
     def _talks_about_hosting(self) -> bool:
         text = fold(self.raw_subject[:MAX_SUBJECT] + "\n" + self.raw_body[:MAX_BODY]).text

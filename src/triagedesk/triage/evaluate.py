@@ -5,6 +5,7 @@ Pure helpers (`load_examples`, `evaluate`, `format_report`, `classify_lines`) an
 
     triagedesk triage eval tests/data/triage/train.jsonl [--quiet]
     triagedesk triage classify < tickets.jsonl > codes.jsonl
+    triagedesk triage train-model [--cv]
 
 `eval` reads JSON lines with at least ``id``, ``subject``, ``body`` and ``code`` (and
 optionally ``case``, ``lang``/``language``, ``hints``) and prints the confusion matrix
@@ -15,6 +16,9 @@ the exact-code accuracy and the misclassified tickets with the classifier's reas
 ``hints``) and writes ``{"id", "code", "case", "confidence", "reasons"}`` lines.  A line
 that is not a JSON object gets ``{"id": null, "line": n, "error": "..."}``: one bad line
 never stops the stream.
+
+`train-model` retrains the statistical RED backstop from the labelled files and writes
+``red_model.json``; with ``--cv`` it cross-validates instead (see `model.main`).
 """
 
 from __future__ import annotations
@@ -290,6 +294,11 @@ def _parser() -> argparse.ArgumentParser:
     evaluation.add_argument("file", help="labelled tickets, one JSON object per line")
     evaluation.add_argument("--quiet", action="store_true", help="only the figures, not the misclassified tickets")
     commands.add_parser("classify", help="classify JSON lines from stdin to stdout")
+    training = commands.add_parser(
+        "train-model", add_help=False,
+        help="retrain the statistical RED backstop (red_model.json); --cv cross-validates, --help for more",
+    )
+    training.add_argument("options", nargs=argparse.REMAINDER)
     return parser
 
 
@@ -297,6 +306,10 @@ def main(argv: list[str], stdin: TextIO | None = None, stdout: TextIO | None = N
     """Run a sub-command; returns the exit status (0 ok, 1 bad input file, 2 usage)."""
     stdin = stdin if stdin is not None else sys.stdin
     stdout = stdout if stdout is not None else sys.stdout
+    if argv[:1] == ["train-model"]:
+        from .model import main as train_model
+
+        return train_model(argv[1:], stdout=stdout)
     try:
         args = _parser().parse_args(argv)
     except SystemExit as exit_:
