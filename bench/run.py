@@ -160,6 +160,9 @@ def reset_process_caches() -> None:
     from triagedesk.sla import policy
 
     policy.clear_cache()
+    from triagedesk.core.rows import clear_id_pools
+
+    clear_id_pools()  # ids taken from the sequences of the database just dropped
     from triagedesk.triage import services as triage_services
 
     triage_services._clear()

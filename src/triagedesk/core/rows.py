@@ -2,9 +2,10 @@
 
 A service that creates a ticket also writes its first message, an audit event, a mail and
 its task: five INSERTs that depend on each other only through ids. On PostgreSQL the ids
-are reserved up front (``nextval`` on the tables' own identity sequences, in the statement
-the service sends anyway, see ``tickets.services.common.allocate_number``) and the rows go
-out as ONE statement, a chain of data-modifying CTEs. Foreign keys are ``DEFERRABLE
+of rows that others point to come from the tables' own sequences ahead of time (a few at
+a time per process, ``take_id``) and the rows go out as ONE statement, a chain of
+data-modifying CTEs. A value that must be taken last (a ticket's number, whose counter
+row stays locked until COMMIT) is computed by the same statement (``LateValue``). Foreign keys are ``DEFERRABLE
 INITIALLY DEFERRED`` (Django creates them so), so they are checked at COMMIT exactly as
 when the rows go one by one, and a unique violation fails the statement, hence the service's
 transaction, just the same. Elsewhere (SQLite) each row is saved by the ORM as it is added.
@@ -13,19 +14,44 @@ What ``Model.save()`` does around an INSERT is kept: the unsaved-related-object 
 the ``pre_save``/``post_save`` signals (django-tasks-db fills ``run_after`` in one) and
 Django's own field conversion (``Field.pre_save`` + ``get_db_prep_save``), so the values
 stored are the ORM's. An UPDATE of existing rows can ride along (``RowWriter.update``, the
-SQL Django's ``QuerySet.update`` compiles), its row count handed back. A model's own ``save()`` override is NOT called: only pass models
-whose ``save()`` adds nothing to an insert (``AuditEvent.save`` only refuses updates).
+SQL Django's ``QuerySet.update`` compiles), its row count handed back. A model's own
+``save()`` override is NOT called: only pass models whose ``save()`` adds nothing to an insert (``AuditEvent.save`` only refuses updates).
 """
 
 from __future__ import annotations
 
+import json
+import os
+import secrets
 from collections.abc import Callable, Sequence
 
 from django.db import connections, models, router
 from django.db.models import sql as query_classes
 from django.db.models.signals import post_save, pre_save
 
-_sql_cache: dict[tuple[type[models.Model], bool], tuple[str, list]] = {}
+_sql_cache: dict[tuple[type[models.Model], bool], tuple[str, str, list]] = {}
+#: Private-use characters around a late value's stand-in: no text a customer sends holds them.
+_MARK_OPEN, _MARK_CLOSE = "\ue000", "\ue001"
+
+
+class LateValue:
+    """A text the flush's statement computes before its rows; ``text`` stands for it until then.
+
+    Where nothing is deferred (SQLite) the statement runs at once and ``text`` is the value.
+    On PostgreSQL ``text`` is a stand-in: rows may hold it inside their text values (as is,
+    or lower-cased), the flush swaps the value in, in SQL and in the instances. Used for a
+    ticket's number, whose counter row stays locked to the end of the transaction: taken
+    in the last statement, it is locked for the shortest time.
+    """
+
+    def __init__(self, sql: str, params: Sequence, *, value: str | None = None) -> None:
+        self.sql, self.params = sql, list(params)
+        self.value = value
+        self.text = value if value is not None else f"{_MARK_OPEN}L{secrets.token_hex(8).upper()}{_MARK_CLOSE}"
+
+    def swap(self, text: str) -> str:
+        """``text`` with the stand-in (either case) replaced by the value."""
+        return text.replace(self.text, self.value).replace(self.text.lower(), self.value.lower())
 _sequence_cache: dict[tuple[str, str], str] = {}
 
 
@@ -44,6 +70,34 @@ def id_sequence(model: type[models.Model], using: str = "default") -> str:
     return name
 
 
+#: Ids taken from a sequence at a time, per process (as ORMs' "pooled" id generators do).
+ID_BLOCK = 50
+_id_pools: dict[tuple[str, str], list[int]] = {}
+# A forked child must not hand out its parent's ids again.
+os.register_at_fork(after_in_child=_id_pools.clear)
+
+
+def take_id(model: type[models.Model], using: str = "default") -> int:
+    """A new id for a ``model`` row (PostgreSQL), from ids this process took ID_BLOCK at a time.
+
+    The ids come from the table's own sequence, so they never collide with rows inserted
+    any other way; ids a process takes and does not use are gaps, as a rolled-back insert
+    leaves. Call ``clear_id_pools()`` when the database is dropped and created again.
+    """
+    sequence = id_sequence(model, using)
+    key = (connections[using].settings_dict["NAME"], sequence)
+    pool = _id_pools.get(key)
+    if not pool:
+        with connections[using].cursor() as cursor:
+            cursor.execute("SELECT nextval(%s::regclass) FROM generate_series(1, %s)", [sequence, ID_BLOCK])
+            pool = _id_pools[key] = sorted((row[0] for row in cursor.fetchall()), reverse=True)
+    return pool.pop()
+
+
+def clear_id_pools() -> None:
+    _id_pools.clear()
+
+
 def _insert_sql(model: type[models.Model], with_pk: bool, connection) -> tuple[str, list]:
     key = (model, with_pk)
     hit = _sql_cache.get(key)
@@ -54,9 +108,8 @@ def _insert_sql(model: type[models.Model], with_pk: bool, connection) -> tuple[s
         fields = [f for f in meta.local_concrete_fields
                   if not f.generated and (with_pk or f is not meta.auto_field)]
         quote = connection.ops.quote_name
-        sql = (f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "
-               f"VALUES ({', '.join(['%s'] * len(fields))})")
-        hit = _sql_cache[key] = (sql, fields)
+        head = f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) VALUES "
+        hit = _sql_cache[key] = (head, f"({', '.join(['%s'] * len(fields))})", fields)
     return hit
 
 
@@ -75,28 +128,12 @@ class RowWriter:
         self.deferred = self.connection.vendor == "postgresql"
         self._rows: list[models.Model] = []
         self._updates: list[tuple[str, tuple, Callable[[int], None]]] = []
+        self._late: list[LateValue] = []
         self._after: list[Callable[[], None]] = []
-        self._reserved: dict[type[models.Model], list[int]] = {}
-
-    # --- ids reserved up front (PostgreSQL), for rows that other rows point to ---
-
-    def reserve_columns(self, wanted: Sequence[type[models.Model]]) -> list[str]:
-        """SQL select-list items that reserve one id each, to put in a statement sent anyway."""
-        return [f"nextval('{id_sequence(model, self.using).replace(chr(39), chr(39) * 2)}'::regclass)"
-                for model in wanted]
-
-    def keep_reserved(self, wanted: Sequence[type[models.Model]], ids: Sequence[int]) -> None:
-        for model, pk in zip(wanted, ids, strict=True):
-            self._reserved.setdefault(model, []).append(pk)
 
     def reserved(self, model: type[models.Model]) -> int:
-        """An id for a new ``model`` row: one reserved earlier, or a fresh one (one more round trip)."""
-        kept = self._reserved.get(model)
-        if kept:
-            return kept.pop(0)
-        with self.connection.cursor() as cursor:
-            cursor.execute(f"SELECT {self.reserve_columns([model])[0]}")
-            return cursor.fetchone()[0]
+        """An id for a new ``model`` row that other rows point to (PostgreSQL: see ``take_id``)."""
+        return take_id(model, self.using)
 
     def add(self, obj: models.Model) -> models.Model:
         if router.db_for_write(type(obj), instance=obj) != self.using:
@@ -106,6 +143,16 @@ class RowWriter:
             return obj
         self._rows.append(obj)
         return obj
+
+    def late_value(self, sql: str, params: Sequence = ()) -> LateValue:
+        """A text that ``sql`` (one row, one column) computes: now, or first thing in the flush."""
+        if not self.deferred:
+            with self.connection.cursor() as cursor:
+                cursor.execute(sql, list(params))
+                return LateValue(sql, params, value=cursor.fetchone()[0])
+        late = LateValue(sql, params)
+        self._late.append(late)
+        return late
 
     def update(self, queryset: models.QuerySet, values: dict, *, then: Callable[[int], None]) -> None:
         """``queryset.update(**values)``, sent with the rows; ``then(count)`` gets the rows it changed.
@@ -136,42 +183,61 @@ class RowWriter:
     def flush(self) -> None:
         rows, self._rows = self._rows, []
         updates, self._updates = self._updates, []
+        late, self._late = self._late, []
         after, self._after = self._after, []
-        if rows or updates:
-            self._write(rows, updates)
+        if rows or updates or late:
+            self._write(rows, updates, late)
         for callback in after:
             callback()
 
-    def _write(self, rows: list[models.Model], updates: list[tuple[str, tuple, Callable[[int], None]]]) -> None:
+    def _write(self, rows: list[models.Model], updates: list[tuple[str, tuple, Callable[[int], None]]],
+               late: list[LateValue]) -> None:
         connection = self.connection
         statements, params = [], []
+        # The late values first, r0, r1... (the rows' values refer to them), then the rows, then the updates.
+        for i, value in enumerate(late):
+            statements.append(value.sql)
+            params.extend(value.params)
+        swapped: list[tuple[models.Model, str]] = []
         for obj in rows:
             # What Model.save() checks first: no related object that is still unsaved.
             obj._prepare_related_fields_for_save(operation_name="save")
             cls = type(obj)
             if pre_save.has_listeners(cls):
                 pre_save.send(sender=cls, instance=obj, raw=False, using=self.using, update_fields=None)
-            sql, fields = _insert_sql(cls, obj.pk is not None, connection)
-            statements.append(sql)
-            params.extend(f.get_db_prep_save(f.pre_save(obj, True), connection=connection) for f in fields)
+            head, placeholders, fields = _insert_sql(cls, obj.pk is not None, connection)
+            values = [f.get_db_prep_save(f.pre_save(obj, True), connection=connection) for f in fields]
+            if late:
+                placeholders = self._late_placeholders(obj, fields, values, late, swapped)
+            statements.append(head + placeholders)
+            params.extend(values)
         for sql, update_params, _then in updates:
             statements.append(f"{sql} RETURNING 1")
             params.extend(update_params)
-        if not updates:
+        if not updates and not late:
             # Data-modifying CTEs always run to completion, referenced or not.
             *chained, last = statements
             tail = last
         else:
-            # The updates' counts come back: the first CTEs are the inserts, the last ones the updates.
+            # The late values and the updates' counts come back.
             chained = statements
-            first_update = len(rows)
-            tail = "SELECT " + ", ".join(f"(SELECT count(*) FROM r{i})"
-                                         for i in range(first_update, len(statements)))
+            first_update = len(late) + len(rows)
+            tail = "SELECT " + ", ".join(
+                [f"(SELECT * FROM r{i})" for i in range(len(late))]
+                + [f"(SELECT count(*) FROM r{i})" for i in range(first_update, len(statements))])
         sql = tail if not chained else (
             "WITH " + ", ".join(f"r{i} AS ({s})" for i, s in enumerate(chained)) + " " + tail)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            counts = cursor.fetchone() if updates else ()
+            returned = cursor.fetchone() if updates or late else ()
+        for value, computed in zip(late, returned, strict=False):
+            value.value = computed
+        counts = returned[len(late):]
+        for obj, attname in swapped:
+            text = getattr(obj, attname)
+            for value in late:
+                text = value.swap(text)
+            setattr(obj, attname, text)
         for obj in rows:
             obj._state.adding = False
             obj._state.db = self.using
@@ -181,3 +247,22 @@ class RowWriter:
                                using=self.using)
         for (_sql, _params, then), count in zip(updates, counts, strict=True):
             then(count)
+
+    @staticmethod
+    def _late_placeholders(obj: models.Model, fields: list, values: list, late: list[LateValue],
+                           swapped: list[tuple[models.Model, str]]) -> str:
+        """The VALUES list of one row, with ``replace()`` around each value that holds a stand-in."""
+        out = []
+        for field, value in zip(fields, values):
+            placeholder = "%s"
+            if isinstance(value, str) and _MARK_OPEN in value:
+                for i, late_value in enumerate(late):
+                    if late_value.text in value:
+                        placeholder = f"replace({placeholder}, '{late_value.text}', (SELECT * FROM r{i}))"
+                    if late_value.text.lower() in value:
+                        placeholder = f"replace({placeholder}, '{late_value.text.lower()}', lower((SELECT * FROM r{i})))"
+                swapped.append((obj, field.attname))
+            elif hasattr(value, "obj") and _MARK_OPEN in json.dumps(value.obj, ensure_ascii=False, default=str):
+                raise ValueError(f"{type(obj).__name__}.{field.name}: a late value inside a structured value")
+            out.append(placeholder)
+        return "(" + ", ".join(out) + ")"

@@ -45,7 +45,7 @@ def outbound_email_queue_with(writer: RowWriter, **fields) -> OutboundEmail:
     """``outbound_email_queue`` whose two rows go out with ``writer``'s other rows (``core.rows``).
 
     On PostgreSQL the mail's id is needed before its row is written (the task carries it):
-    reserve it in a statement sent anyway (``writer.reserve_columns``), or one more round trip.
+    it comes from the process's pool of ids (``core.rows.take_id``).
     """
     email = _outbound_email(**fields)
     if writer.deferred:

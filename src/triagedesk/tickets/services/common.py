@@ -1,12 +1,11 @@
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Model
 
 from triagedesk.core.audit import Actor, audit_record, build_event
 from triagedesk.core.rows import RowWriter
@@ -40,34 +39,36 @@ def severity_of(code: str) -> int:
     return SEVERITY[code]
 
 
-def allocate_number(at: datetime, *, writer: RowWriter | None = None,
-                    reserve: Sequence[type[Model]] = ()) -> str:
+def allocate_number(at: datetime, *, writer: RowWriter | None = None) -> str:
     """Next human-friendly id for the year, e.g. TD-2026-000123.
 
-    UPDATE ... RETURNING takes the counter row's lock until our transaction
-    ends, so two processes never get the same number, and a rolled-back
-    opening gives its number back (numbers have no gaps).
+    The year's counter row is incremented in the ticket's transaction and stays
+    locked until it ends, so two processes never get the same number, and a
+    rolled-back opening gives its number back (numbers have no gaps).
 
-    With a deferring ``writer`` (PostgreSQL) the same statement also reserves
-    one id for each model of ``reserve`` (the rows the service will write in
-    one go, see ``core.rows``): one round trip instead of several.
+    With a deferring ``writer`` (PostgreSQL) the counter is taken in the writer's
+    last statement, where the ticket row is written: the lock is held only for
+    that statement and the COMMIT, not while the rest of the ticket is built, so
+    parallel intake processes do not queue behind it. Until then the returned
+    number is a stand-in (``core.rows.LateValue``) that the flush swaps for the
+    real one.
     """
     year = at.year
-    table = "tickets_ticketsequence"
-    reserve = list(reserve) if writer is not None and writer.deferred else []
-    sql = f"UPDATE {table} SET last = last + 1 WHERE year = %s RETURNING last"
-    if reserve:
-        sql = f"WITH n AS ({sql}) SELECT n.last, {', '.join(writer.reserve_columns(reserve))} FROM n"
+    prefix = f"{settings.TRIAGEDESK['TICKET_PREFIX']}-{year}-"
+    if writer is not None and writer.deferred:
+        # The same format as below, in SQL.
+        formatted = "%s || CASE WHEN last < 1000000 THEN lpad(last::text, 6, '0') ELSE last::text END"
+        return writer.late_value(_NEXT_NUMBER_SQL + formatted, [year, prefix]).text
     with connection.cursor() as cur:
-        for _ in range(2):
-            cur.execute(sql, [year])
-            row = cur.fetchone()
-            if row:
-                if reserve:
-                    writer.keep_reserved(reserve, row[1:])
-                return f"{settings.TRIAGEDESK['TICKET_PREFIX']}-{year}-{row[0]:06d}"
-            cur.execute(f"INSERT INTO {table} (year, last) VALUES (%s, 0) ON CONFLICT DO NOTHING", [year])
-    raise RuntimeError("could not allocate a ticket number")
+        cur.execute(_NEXT_NUMBER_SQL + "last", [year])
+        return f"{prefix}{cur.fetchone()[0]:06d}"
+
+
+#: The year's counter row, created on first use (an upsert), RETURNING ...
+_NEXT_NUMBER_SQL = (
+    "INSERT INTO tickets_ticketsequence (year, last) VALUES (%s, 1) "
+    "ON CONFLICT (year) DO UPDATE SET last = tickets_ticketsequence.last + 1 RETURNING "
+)
 
 
 def store_attachments(message: Message, attachments: Iterable[IncomingAttachment]) -> list[Attachment]:

@@ -17,7 +17,7 @@ from triagedesk.triage.codes import triage_outcome
 
 from ..models import Message, Ticket, TicketPause
 from ..presenters import portal_url
-from ..rules import OPEN_STATES, PAUSED_STATES, Action, State, TransitionError, next_state, validate_resolution
+from ..rules import OPEN_STATES, Action, State, TransitionError, next_state, validate_resolution
 from .common import IncomingAttachment, audit_ticket, parse_code, severity_of, store_attachments
 
 

@@ -4,7 +4,6 @@ from collections.abc import Sequence
 from contextlib import nullcontext
 from datetime import datetime
 
-from django.conf import settings
 from django.db import transaction
 
 from triagedesk.accounts.models import Account, Contact, Team
@@ -12,7 +11,6 @@ from triagedesk.core.audit import Actor
 from triagedesk.core.clock import Clock, system_clock
 from triagedesk.core.errors import DomainError
 from triagedesk.core.rows import RowWriter
-from triagedesk.notify.models import OutboundEmail
 from triagedesk.notify.services import outbound_email_queue_with, render_email
 from triagedesk.sla.clock import apply_clock
 from triagedesk.triage import services as triage_services
@@ -86,19 +84,19 @@ def ticket_open(
     acknowledged = bool(acknowledge and channel in CUSTOMER_CHANNELS and not unverified
                         and (requester.email if requester else requester_email))
     # On PostgreSQL the new rows (ticket, message, audit event, acknowledgement and its task)
-    # go out as one statement, after the one that allocates the number and reserves their
-    # ids: two statements per ticket instead of six. Elsewhere they are saved one by one.
+    # and the ticket's number go out as ONE statement (core.rows); with no caller's
+    # transaction around and no attachment to store, that statement is the transaction:
+    # one round trip in all. Elsewhere the rows are saved one by one.
     own = writer is None
     if own:
         writer = RowWriter()
     elif not transaction.get_connection(writer.using).in_atomic_block:
         raise RuntimeError("ticket_open(writer=...) must run inside the caller's transaction.atomic()")
-    with transaction.atomic() if own else nullcontext():
-        reserve = [Ticket, Message] if attachments else [Ticket]
-        if acknowledged:
-            reserve.append(OutboundEmail)
+    one_statement = own and writer.deferred and not attachments \
+        and not transaction.get_connection(writer.using).in_atomic_block
+    with nullcontext() if one_statement or not own else transaction.atomic():
         ticket = Ticket(
-            number=allocate_number(now, writer=writer, reserve=reserve), subject=subject, account=account,
+            number=allocate_number(now, writer=writer), subject=subject, account=account,
             requester=requester,
             requester_email=(requester.email if requester else requester_email)[:254],
             requester_name=(requester.name if requester else requester_name)[:200],
