@@ -94,11 +94,13 @@ def test_an_update_rides_along_and_reports_its_count(world, clock):
     counts = []
     with transaction.atomic():
         writer = RowWriter()
-        writer.update(Ticket.objects.filter(pk=ticket.pk, state="triaged"), {"subject": "Renamed"}, then=counts.append)
-        writer.update(Ticket.objects.filter(pk=ticket.pk, state="closed"), {"subject": "Never"}, then=counts.append)
+        writer.update_row(Ticket, ticket.pk, {"subject": "Renamed", "assignee": world.agents["l1"]},
+                          where_in={"state": ["new", "triaged"]}, then=counts.append)
+        writer.update_row(Ticket, ticket.pk, {"subject": "Never"}, where_in={"state": ["closed"]}, then=counts.append)
         writer.flush()
     assert counts == [1, 0]
-    assert Ticket.objects.get(pk=ticket.pk).subject == "Renamed"
+    changed = Ticket.objects.get(pk=ticket.pk)
+    assert changed.subject == "Renamed" and changed.assignee_id == world.agents["l1"].pk
 
 
 def test_a_guard_raising_on_the_count_writes_nothing(world, clock):
@@ -120,7 +122,7 @@ def test_a_guard_raising_on_the_count_writes_nothing(world, clock):
         writer = RowWriter()
         svc.ticket_open(subject="Mail giu", body="Le mail non partono", channel="email",
                         requester=world.contacts["anna"], actor=Actor.system("test"), clock=clock, writer=writer)
-        writer.update(Ticket.objects.filter(pk=first.pk, state="closed"), {"subject": "x"}, then=guard)
+        writer.update_row(Ticket, first.pk, {"subject": "x"}, where_in={"state": ["closed"]}, then=guard)
         writer.flush()
     assert (Ticket.objects.count(), Message.objects.count(), OutboundEmail.objects.count()) == before
 

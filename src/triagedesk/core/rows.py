@@ -13,9 +13,9 @@ transaction, just the same. Elsewhere (SQLite) each row is saved by the ORM as i
 What ``Model.save()`` does around an INSERT is kept: the unsaved-related-object check,
 the ``pre_save``/``post_save`` signals (django-tasks-db fills ``run_after`` in one) and
 Django's own field conversion (``Field.pre_save`` + ``get_db_prep_save``), so the values
-stored are the ORM's. An UPDATE of existing rows can ride along (``RowWriter.update``, the
-SQL Django's ``QuerySet.update`` compiles), its row count handed back. A model's own
-``save()`` override is NOT called: only pass models whose ``save()`` adds nothing to an insert (``AuditEvent.save`` only refuses updates).
+stored are the ORM's. An UPDATE of an existing row can ride along (``RowWriter.update_row``),
+its row count handed back. A model's own ``save()`` override is NOT called: only pass
+models whose ``save()`` adds nothing to an insert (``AuditEvent.save`` only refuses updates).
 """
 
 from __future__ import annotations
@@ -26,10 +26,10 @@ import secrets
 from collections.abc import Callable, Sequence
 
 from django.db import connections, models, router
-from django.db.models import sql as query_classes
 from django.db.models.signals import post_save, pre_save
 
 _sql_cache: dict[tuple[type[models.Model], bool], tuple[str, str, list]] = {}
+_update_cache: dict[tuple, tuple[str, list]] = {}
 #: Private-use characters around a late value's stand-in: no text a customer sends holds them.
 _MARK_OPEN, _MARK_CLOSE = "\ue000", "\ue001"
 
@@ -154,23 +154,40 @@ class RowWriter:
         self._late.append(late)
         return late
 
-    def update(self, queryset: models.QuerySet, values: dict, *, then: Callable[[int], None]) -> None:
-        """``queryset.update(**values)``, sent with the rows; ``then(count)`` gets the rows it changed.
+    def update_row(self, model: type[models.Model], pk, values: dict, *, then: Callable[[int], None],
+                   where_in: dict[str, Sequence] | None = None) -> None:
+        """UPDATE ``model``'s row ``pk`` (and only if each ``where_in`` field holds one of its values),
+        sent with the rows; ``then(count)`` gets the number of rows it changed.
 
-        On PostgreSQL it is one more data-modifying CTE of the flush's statement, which
-        sees the database as it was before the statement (not the rows added with it).
-        ``then`` may raise to abandon the transaction (a guard that matched nothing).
+        On PostgreSQL it is one more data-modifying CTE of the flush's statement, which sees
+        the database as it was before the statement (not the rows added with it). ``then``
+        may raise to abandon the transaction (a guard that matched nothing). Values go
+        through the fields' own conversion; a related instance stands for its pk.
         """
-        if queryset.db != self.using:
-            raise ValueError(f"the update is not on {self.using!r}")
+        meta = model._meta
+        where_in = where_in or {}
+        key = (model, tuple(values), tuple((name, len(options)) for name, options in where_in.items()))
+        cached = _update_cache.get(key)
+        if cached is None:
+            quote = self.connection.ops.quote_name
+            fields = [meta.get_field(name) for name in values]
+            conditions = [f"{quote(meta.pk.column)} = %s"] + [
+                f"{quote(meta.get_field(name).column)} IN ({', '.join(['%s'] * len(options))})"
+                for name, options in where_in.items()]
+            sql = (f"UPDATE {quote(meta.db_table)} SET "
+                   + ", ".join(f"{quote(f.column)} = %s" for f in fields) + " WHERE " + " AND ".join(conditions))
+            cached = _update_cache[key] = (sql, fields)
+        sql, fields = cached
+        params = [f.get_db_prep_save(value.pk if isinstance(value, models.Model) else value, connection=self.connection)
+                  for f, value in zip(fields, values.values())]
+        params.append(pk)
+        for options in where_in.values():
+            params.extend(options)
         if not self.deferred:
-            then(queryset.update(**values))
+            with self.connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                then(cursor.rowcount)
             return
-        query = queryset.query.chain(query_classes.UpdateQuery)
-        query.add_update_values(values)
-        if query.related_updates:
-            raise TypeError("an update of several tables needs QuerySet.update()")
-        sql, params = query.get_compiler(self.using).as_sql()
         self._updates.append((sql, tuple(params), then))
 
     def on_flush(self, callback: Callable[[], None]) -> None:

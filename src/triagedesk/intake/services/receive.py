@@ -205,12 +205,12 @@ def _finish(stored: RawEmail, email: InboundEmail | None, outcome: _Outcome, *, 
     """
     own = writer is None
     writer = writer or RowWriter()
-    writer.update(RawEmail.objects.filter(pk=stored.pk, status__in=expected), dict(
+    writer.update_row(RawEmail, stored.pk, dict(
         status=outcome.status, action=outcome.action, reason=_clean(outcome.reason), processed_at=at,
         ticket=outcome.ticket,
         from_email=_clean((email.from_email or "") if email else "")[:254],
         subject=_clean(email.subject if email else "")[:300],
-    ), then=_claimed)
+    ), where_in={"status": expected}, then=_claimed)
     if own:
         writer.flush()
 

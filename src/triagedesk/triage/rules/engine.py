@@ -181,7 +181,7 @@ def compile_term_list(terms: Iterable[str]) -> str:
 
 # --------------------------------------------------------------------------- indexing
 
-_PREFIX_LENGTH = 3
+_PREFIX_LENGTH = 5
 _LEADING_LETTERS = re.compile(r"[^\W\d_]+")
 _MAX_PREFIXES = 400
 _ZERO_WIDTH = {_sre_constants.AT, _sre_constants.ASSERT, _sre_constants.ASSERT_NOT}
@@ -250,13 +250,17 @@ def _prefixes(items: list, k: int) -> list[tuple[str, bool]]:
     return results
 
 
-def leading_prefixes(regex: str) -> set[str] | None:
-    """The set of strings (1 to 3 characters) a match must begin with, or None."""
+def leading_prefixes(regex: str, length: int = _PREFIX_LENGTH) -> set[str] | None:
+    """The set of strings (1 to `length` characters) a match must begin with, or None.
+
+    Longer prefixes mean fewer rules to try at a word; a rule with too many different
+    beginnings of that length is indexed by shorter ones.
+    """
     try:
         parsed = _sre_parse.parse(regex)
-        prefixes = {prefix for prefix, _ in _prefixes(list(parsed), _PREFIX_LENGTH)}
+        prefixes = {prefix for prefix, _ in _prefixes(list(parsed), length)}
     except _Unindexable:
-        return None
+        return leading_prefixes(regex, length - 2) if length > 3 else None
     return None if "" in prefixes else prefixes
 
 
@@ -272,7 +276,7 @@ class RuleSet:
         self._barrier = (
             re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w'])") if words else None
         )
-        self._index: tuple[dict[str, list[Rule]], ...] = ({}, {}, {}, {})
+        self._index: tuple[dict[str, list[Rule]], ...] = tuple({} for _ in range(_PREFIX_LENGTH + 1))
         self._unindexed: list[Rule] = []
         for rule in self.rules:
             prefixes = rule.prefixes if rule.prefixes is not None else leading_prefixes(rule.regex.pattern)
@@ -283,7 +287,7 @@ class RuleSet:
                 bucket = self._index[len(prefix)].setdefault(prefix, [])
                 if rule not in bucket:
                     bucket.append(rule)
-        self._by_length = tuple((n, self._index[n]) for n in (3, 2, 1) if self._index[n])
+        self._by_length = tuple((n, self._index[n]) for n in range(_PREFIX_LENGTH, 0, -1) if self._index[n])
 
     @property
     def unindexed(self) -> tuple[Rule, ...]:
