@@ -26,6 +26,13 @@ World, built through the services (``accounts.services``):
     resolved the sender would pass them). The classifier is whatever
     ``triagedesk.triage.classify`` is installed; ``ticket_open_triage_ms`` is its share.
 
+``ticket_open_db_floor_rate``
+    The statements ``ticket_open`` sends for the timed tickets, recorded once in a
+    transaction that is rolled back and then replayed alone through psycopg in
+    autocommit (one statement and one durable COMMIT per ticket, as ``ticket_open`` runs
+    on PostgreSQL): what the database and the round trips allow with no Python work and
+    no classifier, the ceiling of ``ticket_open_rate`` on this machine.
+
 ``queue_first_page_{supervisor,agent}_p50/_p95``
     1,000,000 tickets (100,000 with --small) written by one ``INSERT ... SELECT FROM
     generate_series`` (FK triggers off while loading; values valid by construction), then
@@ -190,6 +197,41 @@ def _open_calls(count: int, rng: random.Random) -> list[dict]:
     return calls
 
 
+def _database_floor(calls: list[dict]) -> float:
+    """Tickets per second the database alone allows: ``ticket_open``'s own statements, replayed.
+
+    The calls run once inside a transaction that is rolled back, recording each statement
+    with its parameters (ids come from the process's pool, so they are fresh; the number's
+    counter is rolled back); then the recorded statements are sent again one after the
+    other in autocommit, as ``ticket_open`` sends them, straight through psycopg: what is
+    left is the round trip, the server's work and the durable COMMIT of each ticket.
+    """
+    from django.db import connection
+
+    from triagedesk.tickets.services import ticket_open
+
+    recorded: list[tuple[str, list]] = []
+
+    def record(execute, sql, params, many, context):
+        if sql.startswith("WITH "):
+            recorded.append((sql, list(params)))
+        return execute(sql, params, many, context)
+
+    with transaction.atomic():
+        with connection.execute_wrapper(record):
+            for call in calls:
+                ticket_open(**call)
+        transaction.set_rollback(True)
+    raw = connection.connection
+    cursor = raw.cursor()
+    start = time.perf_counter()
+    for sql, params in recorded:
+        cursor.execute(sql, params)
+    elapsed = time.perf_counter() - start
+    cursor.close()
+    return len(recorded) / elapsed
+
+
 def ticket_open_rate(world: World, *, n: int) -> None:
     from django_tasks_db.models import DBTaskResult
 
@@ -237,8 +279,12 @@ def ticket_open_rate(world: World, *, n: int) -> None:
         for statement, params, seconds in one_ticket:
             out.write(f"-- {seconds * 1e3:.3f} ms\n{statement}\n-- params: {params!r}\n\n")
 
+    floor_rate = _database_floor(calls[:n])
+    figure("ticket_open_db_floor_rate", floor_rate, "tickets/s")
+    note("ticket_open_db_floor_rate: the statements ticket_open sent, replayed alone (no Python, no classifier)")
+
     # Everything the service promises is there, once per ticket.
-    total = len(calls)
+    total = len(calls) + n
     found = {
         "tickets": Ticket.objects.count(), "messages": Message.objects.count(),
         "audit": AuditEvent.objects.filter(verb="ticket.opened").count(),
