@@ -210,28 +210,46 @@ def _class_chars(items: list) -> list[str] | None:
     return chars if len(chars) <= 12 else None
 
 
-def _prefixes(items: list, k: int) -> list[tuple[str, bool]]:
+#: Ends a prefix that is a whole word: what follows it is not a word character.
+WORD_END = "\x00"
+_WORD_CHAR = [(_sre_constants.IN, [(_sre_constants.CATEGORY, _sre_constants.CATEGORY_WORD)])]
+
+
+def _ends_word(op, av) -> bool:
+    r"""``[^\w...]`` (a separator) or ``(?!\w)``."""
+    if op is _sre_constants.IN:
+        return (_sre_constants.NEGATE, None) in av and (_sre_constants.CATEGORY, _sre_constants.CATEGORY_WORD) in av
+    if op is _sre_constants.ASSERT_NOT:
+        return av[0] == 1 and list(av[1]) == _WORD_CHAR
+    return False
+
+
+def _prefixes(items: list, k: int, word_ends: bool = False) -> list[tuple[str, bool]]:
     """Possible beginnings (up to k characters) of what the sequence `items` matches.
 
     Each result is (prefix, open): open means that what follows the sequence may still
-    extend the prefix.  Raises _Unindexable when a beginning may be empty.
+    extend the prefix.  With `word_ends`, a prefix that must be followed by a non-word
+    character ends in WORD_END: the text must hold exactly that word.  Raises
+    _Unindexable when a beginning may be empty.
     """
     results: list[tuple[str, bool]] = [("", True)]
     for op, av in items:
         if all(not is_open or len(prefix) >= k for prefix, is_open in results):
             break
-        if op in _ZERO_WIDTH:
+        if word_ends and _ends_word(op, av):
+            options = [(WORD_END, False)]
+        elif op in _ZERO_WIDTH:
             continue
-        if op is _sre_constants.LITERAL:
+        elif op is _sre_constants.LITERAL:
             options = [(chr(av), True)]
         elif op is _sre_constants.SUBPATTERN:
-            options = _prefixes(list(av[-1]), k)
+            options = _prefixes(list(av[-1]), k, word_ends)
         elif op is _sre_constants.BRANCH:
-            options = [option for branch in av[1] for option in _prefixes(list(branch), k)]
+            options = [option for branch in av[1] for option in _prefixes(list(branch), k, word_ends)]
         elif op is _sre_constants.IN and (chars := _class_chars(av)) is not None:
             options = [(char, True) for char in chars]
         elif op in _REPEATS:
-            options = [(prefix, False) for prefix, _ in _prefixes(list(av[2]), k)]
+            options = [(prefix, False) for prefix, _ in _prefixes(list(av[2]), k, word_ends)]
             if av[0] == 0:  # optional: what follows may come first
                 options.append(("", True))
         else:
@@ -250,21 +268,23 @@ def _prefixes(items: list, k: int) -> list[tuple[str, bool]]:
     return results
 
 
-def leading_prefixes(regex: str, length: int = _PREFIX_LENGTH) -> set[str] | None:
+def leading_prefixes(regex: str, length: int = _PREFIX_LENGTH, *, word_ends: bool = False) -> set[str] | None:
     """The set of strings (1 to `length` characters) a match must begin with, or None.
 
     Longer prefixes mean fewer rules to try at a word; a rule with too many different
-    beginnings of that length is indexed by shorter ones.
+    beginnings of that length is indexed by shorter ones.  With `word_ends`, whole
+    words end in WORD_END (see `_prefixes`).
     """
     try:
         parsed = _sre_parse.parse(regex)
-        prefixes = {prefix for prefix, _ in _prefixes(list(parsed), length)}
+        prefixes = {prefix for prefix, _ in _prefixes(list(parsed), length, word_ends)}
     except _Unindexable:
-        return leading_prefixes(regex, length - 2) if length > 3 else None
-    return None if "" in prefixes else prefixes
+        return leading_prefixes(regex, length - 2, word_ends=word_ends) if length > 3 else None
+    return None if "" in prefixes or WORD_END in prefixes else prefixes
 
 
 _WORD_START = re.compile(r"\w+")
+_WHOLE_WORD = re.compile(r"\w+")
 
 
 class RuleSet:
@@ -277,13 +297,27 @@ class RuleSet:
             re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w'])") if words else None
         )
         self._index: tuple[dict[str, list[Rule]], ...] = tuple({} for _ in range(_PREFIX_LENGTH + 1))
+        #: rules tried only where the text holds one of their first words exactly
+        self._words: dict[str, list[Rule]] = {}
         self._unindexed: list[Rule] = []
         for rule in self.rules:
             prefixes = rule.prefixes if rule.prefixes is not None else leading_prefixes(rule.regex.pattern)
+            if prefixes and min(map(len, prefixes)) < 3:
+                # A short beginning ("a", "no") is usually a whole word ("a la place de",
+                # "no funciona"): tried at every word starting with "a", the rule would
+                # fail almost everywhere.  The full pattern tells which beginnings are words.
+                prefixes = leading_prefixes(rule.regex.pattern, word_ends=True) or prefixes
             if not prefixes:
                 self._unindexed.append(rule)
                 continue
             for prefix in prefixes:
+                if prefix.endswith(WORD_END):
+                    prefix = prefix[:-1]
+                    if _WHOLE_WORD.fullmatch(prefix):  # what the scan's \w+ finds at a word start
+                        bucket = self._words.setdefault(prefix, [])
+                        if rule not in bucket:
+                            bucket.append(rule)
+                        continue
                 bucket = self._index[len(prefix)].setdefault(prefix, [])
                 if rule not in bucket:
                     bucket.append(rule)
@@ -296,13 +330,15 @@ class RuleSet:
     def scan(self, text: str) -> list[Hit]:
         hits: list[Hit] = []
         append = hits.append
-        by_length = self._by_length
+        by_length, words = self._by_length, self._words
         for word in _WORD_START.finditer(text):
             position = word.start()
-            for length, index in by_length:
-                bucket = index.get(text[position : position + length])
-                if bucket is None:
-                    continue
+            buckets = [bucket for length, index in by_length
+                       if (bucket := index.get(text[position : position + length])) is not None]
+            whole_word = words.get(word.group())
+            if whole_word is not None:  # after the others, where their short beginnings used to be
+                buckets.append([rule for rule in whole_word if not any(rule in bucket for bucket in buckets)])
+            for bucket in buckets:
                 for rule in bucket:
                     match = rule.regex.match(text, position)
                     if match is not None and self.gaps_are_clean(match):
