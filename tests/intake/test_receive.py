@@ -118,7 +118,7 @@ def test_a_mail_stored_but_never_finished_is_finished_by_the_next_delivery(world
     assert result.action == "opened" and RawEmail.objects.get().status == "processed"
 
 
-def test_a_mail_another_worker_finished_meanwhile_opens_nothing(world, clock, monkeypatch):
+def another_worker_finishes_while_we_parse(monkeypatch):
     from triagedesk.intake.services import receive as module
 
     parse = module.parse_email
@@ -129,6 +129,10 @@ def test_a_mail_another_worker_finished_meanwhile_opens_nothing(world, clock, mo
         return parse(raw)
 
     monkeypatch.setattr(module, "parse_email", parse_while_another_worker_finishes)
+
+
+def test_a_mail_another_worker_finished_meanwhile_opens_nothing(world, clock, monkeypatch):
+    another_worker_finishes_while_we_parse(monkeypatch)
     result = receive(build_mail(), clock)
     assert result.action == "duplicate" and "opened" in result.reason
     # This worker's ticket, message and acknowledgement were rolled back with its claim.
@@ -149,6 +153,37 @@ def test_on_postgresql_a_new_mail_is_three_statements(world, clock):
     # Store the raw mail; who is the sender; the ticket's number and rows, and the raw mail's status.
     assert len(statements) == 3, statements
     assert statements[-1].startswith("WITH ") and 'UPDATE "intake_rawemail"' in statements[-1]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_on_postgresql_a_new_mail_needs_no_transaction_of_its_own(world, clock, monkeypatch):
+    """Outside any transaction the last statement is the whole write: no BEGIN, no COMMIT."""
+    from django.db import connection
+
+    seen = []
+
+    def autocommit_at_each_write(execute, sql, params, many, context):
+        if sql.lstrip().startswith(("INSERT", "WITH", "UPDATE")):
+            seen.append((sql.lstrip()[:12], connection.get_autocommit()))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(autocommit_at_each_write):
+        assert receive(build_mail(), clock).action == "opened"
+    assert seen == [("INSERT INTO ", True), ("WITH r0 AS (", True)]
+    # With an attachment (stored apart from that statement) a transaction holds it all.
+    seen.clear()
+    with connection.execute_wrapper(autocommit_at_each_write):
+        raw = build_mail(message_id="att@mail.example", attachments=[("log.txt", "text/plain", b"502")])
+        assert receive(raw, clock).action == "opened"
+    assert seen[0][1] is True and all(not autocommit for _sql, autocommit in seen[1:])
+    assert Attachment.objects.count() == 1
+    # And the other worker's result still wins, with nothing written by this one.
+    another_worker_finishes_while_we_parse(monkeypatch)
+    result = receive(build_mail(message_id="late@mail.example"), clock)
+    assert result.action == "duplicate"
+    assert Ticket.objects.count() == 2 and OutboundEmail.objects.count() == 2
+    assert TicketSequence.objects.get().last == 2  # no number taken
 
 
 # --------------------------------------------------------------------------- threading

@@ -25,7 +25,7 @@ import os
 import secrets
 from collections.abc import Callable, Sequence
 
-from django.db import connections, models, router
+from django.db import DataError, connections, models, router
 from django.db.models.signals import post_save, pre_save
 
 _sql_cache: dict[tuple[type[models.Model], bool], tuple[str, str, list]] = {}
@@ -122,12 +122,15 @@ class RowWriter:
     Call ``flush()`` before leaving the transaction.
     """
 
-    def __init__(self, using: str = "default") -> None:
+    def __init__(self, using: str = "default", *, one_statement: bool = False) -> None:
         self.using = using
+        #: the caller sends nothing but this writer's flush: on PostgreSQL that one statement
+        #: can be the whole transaction (services then need no transaction.atomic() around it)
+        self.one_statement = one_statement
         self.connection = connections[using]
         self.deferred = self.connection.vendor == "postgresql"
         self._rows: list[models.Model] = []
-        self._updates: list[tuple[str, tuple, Callable[[int], None]]] = []
+        self._updates: list[tuple[str, tuple, Callable[[int], None], bool]] = []
         self._late: list[LateValue] = []
         self._after: list[Callable[[], None]] = []
 
@@ -155,7 +158,7 @@ class RowWriter:
         return late
 
     def update_row(self, model: type[models.Model], pk, values: dict, *, then: Callable[[int], None],
-                   where_in: dict[str, Sequence] | None = None) -> None:
+                   where_in: dict[str, Sequence] | None = None, required: bool = False) -> None:
         """UPDATE ``model``'s row ``pk`` (and only if each ``where_in`` field holds one of its values),
         sent with the rows; ``then(count)`` gets the number of rows it changed.
 
@@ -163,6 +166,8 @@ class RowWriter:
         the database as it was before the statement (not the rows added with it). ``then``
         may raise to abandon the transaction (a guard that matched nothing). Values go
         through the fields' own conversion; a related instance stands for its pk.
+        ``required``: on PostgreSQL, when the row does not match, the whole statement fails
+        and writes nothing (then ``then(0)``), so that it is safe without a transaction.
         """
         meta = model._meta
         where_in = where_in or {}
@@ -188,7 +193,9 @@ class RowWriter:
                 cursor.execute(sql, params)
                 then(cursor.rowcount)
             return
-        self._updates.append((sql, tuple(params), then))
+        if required and any(already for *_rest, already in self._updates):
+            raise ValueError("one required update per statement: a failure must say which one failed")
+        self._updates.append((sql, tuple(params), then, required))
 
     def on_flush(self, callback: Callable[[], None]) -> None:
         """Run ``callback`` once the rows added so far are written (at once where nothing is deferred)."""
@@ -207,7 +214,7 @@ class RowWriter:
         for callback in after:
             callback()
 
-    def _write(self, rows: list[models.Model], updates: list[tuple[str, tuple, Callable[[int], None]]],
+    def _write(self, rows: list[models.Model], updates: list[tuple[str, tuple, Callable[[int], None], bool]],
                late: list[LateValue]) -> None:
         connection = self.connection
         statements, params = [], []
@@ -228,7 +235,7 @@ class RowWriter:
                 placeholders = self._late_placeholders(obj, fields, values, late, swapped)
             statements.append(head + placeholders)
             params.extend(values)
-        for sql, update_params, _then in updates:
+        for sql, update_params, _then, _required in updates:
             statements.append(f"{sql} RETURNING 1")
             params.extend(update_params)
         if not updates and not late:
@@ -239,14 +246,24 @@ class RowWriter:
             # The late values and the updates' counts come back.
             chained = statements
             first_update = len(late) + len(rows)
+            # A required update that matched nothing divides by zero: the statement fails whole.
             tail = "SELECT " + ", ".join(
                 [f"(SELECT * FROM r{i})" for i in range(len(late))]
-                + [f"(SELECT count(*) FROM r{i})" for i in range(first_update, len(statements))])
+                + [f"(SELECT {'1 / ' if required else ''}count(*) FROM r{first_update + k})"
+                   for k, (_sql, _params, _then, required) in enumerate(updates)])
         sql = tail if not chained else (
             "WITH " + ", ".join(f"r{i} AS ({s})" for i, s in enumerate(chained)) + " " + tail)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            returned = cursor.fetchone() if updates or late else ()
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                returned = cursor.fetchone() if updates or late else ()
+        except DataError as exc:
+            if getattr(exc.__cause__, "sqlstate", None) != "22012":  # division_by_zero: a required update
+                raise
+            for _sql, _params, then, required in updates:
+                if required:
+                    then(0)
+            raise
         for value, computed in zip(late, returned, strict=False):
             value.value = computed
         counts = returned[len(late):]
@@ -262,7 +279,7 @@ class RowWriter:
             if post_save.has_listeners(cls):
                 post_save.send(sender=cls, instance=obj, created=True, update_fields=None, raw=False,
                                using=self.using)
-        for (_sql, _params, then), count in zip(updates, counts, strict=True):
+        for (_sql, _params, then, _required), count in zip(updates, counts, strict=True):
             then(count)
 
     @staticmethod

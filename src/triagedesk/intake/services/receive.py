@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -177,9 +178,23 @@ def _process(stored: RawEmail, raw: bytes, *, clock: Clock, expected: tuple[str,
         log.exception("the parser failed on stored mail #%s", stored.pk)
         return _quarantine(stored, f"parser failed: {type(exc).__name__}: {exc}", clock=clock, expected=expected)
     try:
-        with transaction.atomic():
-            writer = RowWriter()
-            outcome = _route(email, stored, clock=clock, throttle=throttle, writer=writer)
+        with ExitStack() as work:
+            # A new ticket is written by one statement with the mail's final status (core.rows):
+            # that statement is the transaction. Any other write first opens one (`begin`),
+            # which then holds everything up to the final status.
+            writer = RowWriter(one_statement=True)
+            began: list[bool] = []
+
+            def begin() -> None:
+                if not began:
+                    began.append(True)
+                    work.enter_context(transaction.atomic())
+
+            if not writer.deferred or writer.connection.in_atomic_block:
+                begin()  # SQLite, or inside a caller's transaction: a savepoint to roll back to
+            outcome = _route(email, stored, clock=clock, throttle=throttle, writer=writer, begin=begin)
+            if outcome.status == _Status.QUARANTINED:
+                begin()
             _finish(stored, email, outcome, at=clock(), expected=expected, writer=writer)
             writer.flush()
             if outcome.status == _Status.QUARANTINED:
@@ -210,7 +225,7 @@ def _finish(stored: RawEmail, email: InboundEmail | None, outcome: _Outcome, *, 
         ticket=outcome.ticket,
         from_email=_clean((email.from_email or "") if email else "")[:254],
         subject=_clean(email.subject if email else "")[:300],
-    ), where_in={"status": expected}, then=_claimed)
+    ), where_in={"status": expected}, required=True, then=_claimed)
     if own:
         writer.flush()
 
@@ -242,8 +257,11 @@ def _audit_quarantine(stored: RawEmail, reason: str, *, at: datetime) -> None:
 # --------------------------------------------------------------------------
 
 
-def _route(email: InboundEmail, stored: RawEmail, *, clock: Clock, throttle: bool, writer: RowWriter) -> _Outcome:
+def _route(email: InboundEmail, stored: RawEmail, *, clock: Clock, throttle: bool, writer: RowWriter,
+           begin: Callable[[], None]) -> _Outcome:
+    """What becomes of the mail; ``begin()`` opens the transaction before any write but the writer's."""
     if email.kind == "bounce":
+        begin()
         return _bounce(email, clock=clock)
     if (email.from_email or "").lower() == settings.SUPPORT_ADDRESS.lower():
         return _Outcome("quarantined", None, "loop: the mail comes from our own support address",
@@ -259,15 +277,19 @@ def _route(email: InboundEmail, stored: RawEmail, *, clock: Clock, throttle: boo
 
     ticket, threaded_by = _thread(email, who)
     if email.kind == "auto_reply":
+        begin()
         return _auto_reply(email, ticket, stored, clock=clock)
 
     attachments, dropped = _attachments(email)
     linked_to = None
     if ticket is not None:
         if ticket.state not in (State.RESOLVED, State.CLOSED) or _may_reopen(ticket, clock()):
+            begin()
             return _add_to_ticket(email, ticket, who(), stored, attachments, dropped, threaded_by, clock=clock)
         linked_to = ticket
 
+    if attachments or dropped:
+        begin()  # attachments are stored, and a note written, besides the writer's rows
     return _open_ticket(email, who(), stored, attachments, dropped, linked_to, clock=clock, throttle=throttle,
                         writer=writer)
 

@@ -55,8 +55,10 @@ def ticket_open(
 
     One transaction of its own; or, given a ``writer``, part of the caller's: the caller
     is inside ``transaction.atomic()``, rolls all of it back on any error, and flushes
-    the writer (with its own rows) before leaving. That saves a savepoint and lets an
-    intake adapter's last write ride in the same statement as the ticket's.
+    the writer (with its own rows) before leaving; or, with a ``RowWriter(one_statement=True)``
+    on PostgreSQL, no transaction at all: the caller's flush is the one statement that
+    writes everything. That saves a savepoint (or BEGIN and COMMIT) and lets an intake
+    adapter's last write ride in the same statement as the ticket's.
     """
     subject = (subject or "").strip()[:300] or "(no subject)"
     if channel not in CHANNELS:
@@ -90,8 +92,10 @@ def ticket_open(
     own = writer is None
     if own:
         writer = RowWriter()
-    elif not transaction.get_connection(writer.using).in_atomic_block:
-        raise RuntimeError("ticket_open(writer=...) must run inside the caller's transaction.atomic()")
+    elif not transaction.get_connection(writer.using).in_atomic_block \
+            and not (writer.one_statement and writer.deferred and not attachments):
+        raise RuntimeError("ticket_open(writer=...) runs inside the caller's transaction.atomic(), or with a "
+                           "RowWriter(one_statement=True) on PostgreSQL and no attachments (stored apart)")
     one_statement = own and writer.deferred and not attachments \
         and not transaction.get_connection(writer.using).in_atomic_block
     with nullcontext() if one_statement or not own else transaction.atomic():
