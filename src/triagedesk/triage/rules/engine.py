@@ -337,7 +337,8 @@ class RuleSet:
                        if (bucket := index.get(text[position : position + length])) is not None]
             whole_word = words.get(word.group())
             if whole_word is not None:  # after the others, where their short beginnings used to be
-                buckets.append([rule for rule in whole_word if not any(rule in bucket for bucket in buckets)])
+                tried = {id(rule) for bucket in buckets for rule in bucket}
+                buckets.append([rule for rule in whole_word if id(rule) not in tried])
             for bucket in buckets:
                 for rule in bucket:
                     match = rule.regex.match(text, position)

@@ -177,10 +177,10 @@ def clean(text: str, limit: int) -> Cleaned:
 
 def letter_ratio(text: str) -> float:
     """Share of letters among the non-blank characters (garbage detection)."""
-    visible = [c for c in text if not c.isspace()]
+    visible = len(text) - sum(map(str.isspace, text))
     if not visible:
         return 1.0
-    return sum(1 for c in visible if c.isalpha()) / len(visible)
+    return sum(map(str.isalpha, text)) / visible
 
 
 # --------------------------------------------------------------------------- zones
