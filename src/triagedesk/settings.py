@@ -159,6 +159,9 @@ TRIAGEDESK = {
     "SLA_SCAN_SECONDS": env_int("TRIAGEDESK_SLA_SCAN_SECONDS", 30),
     "REOPEN_DAYS": env_int("TRIAGEDESK_REOPEN_DAYS", 14),
     "MAX_NEW_TICKETS_PER_SENDER_HOUR": env_int("TRIAGEDESK_MAX_NEW_TICKETS_PER_SENDER_HOUR", 20),
+    # The statement that writes a new ticket is prepared on PostgreSQL (core.rows). Turn it off
+    # behind a pooler that cannot keep prepared statements (PgBouncer in transaction mode < 1.21).
+    "PREPARE_STATEMENTS": env_bool("TRIAGEDESK_PREPARE_STATEMENTS", True),
 }
 
 # Inbound mail (docs/mail.md). IMAP mailboxes are rows (admin); these are the process knobs.

@@ -195,3 +195,20 @@ def test_ids_come_from_the_tables_sequence_a_block_at_a_time_and_a_fork_starts_a
         os._exit(0)
     os.waitpid(pid, 0)
     assert os.read(read, 16) == b"empty"
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("prepare", [True, False])
+def test_on_postgresql_the_statement_that_opens_a_ticket_is_prepared_unless_turned_off(world, clock, settings,
+                                                                                          prepare):
+    settings.TRIAGEDESK = {**settings.TRIAGEDESK, "PREPARE_STATEMENTS": prepare}
+    with connection.cursor() as cursor:
+        cursor.execute("DEALLOCATE ALL")
+    for k in range(3):
+        open_by_mail(world, clock, message_id=f"<p{k}@rossi>")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert [p[:12] for p in prepared] == (["WITH r0 AS ("] if prepare else [])
+    # Django's connection keeps its own queries unprepared (client-side binding).
+    assert not any("tickets_ticket" in p and p.startswith("SELECT") for p in prepared)

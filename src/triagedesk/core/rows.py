@@ -20,11 +20,13 @@ models whose ``save()`` adds nothing to an insert (``AuditEvent.save`` only refu
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import secrets
 from collections.abc import Callable, Sequence
 
+from django.conf import settings
 from django.db import DataError, connections, models, router
 from django.db.models.signals import post_save, pre_save
 
@@ -32,6 +34,7 @@ _sql_cache: dict[tuple[type[models.Model], bool], tuple[str, str, list]] = {}
 _update_cache: dict[tuple, tuple[str, list]] = {}
 #: Private-use characters around a late value's stand-in: no text a customer sends holds them.
 _MARK_OPEN, _MARK_CLOSE = "\ue000", "\ue001"
+_PROCESS_MARK = secrets.token_hex(6).upper()
 
 
 class LateValue:
@@ -44,10 +47,12 @@ class LateValue:
     in the last statement, it is locked for the shortest time.
     """
 
-    def __init__(self, sql: str, params: Sequence, *, value: str | None = None) -> None:
+    def __init__(self, sql: str, params: Sequence, *, value: str | None = None, index: int = 0) -> None:
         self.sql, self.params = sql, list(params)
         self.value = value
-        self.text = value if value is not None else f"{_MARK_OPEN}L{secrets.token_hex(8).upper()}{_MARK_CLOSE}"
+        # The same stand-in for the n-th late value of every flush: the statements of one
+        # shape are the same text, which PostgreSQL can keep prepared.
+        self.text = value if value is not None else f"{_MARK_OPEN}L{_PROCESS_MARK}{index}{_MARK_CLOSE}"
 
     def swap(self, text: str) -> str:
         """``text`` with the stand-in (either case) replaced by the value."""
@@ -96,6 +101,28 @@ def take_id(model: type[models.Model], using: str = "default") -> int:
 
 def clear_id_pools() -> None:
     _id_pools.clear()
+
+
+@functools.cache
+def _server_binding_cursor(prepare: bool) -> type:
+    from django.db.backends.postgresql.base import ServerBindingCursor
+
+    class Cursor(ServerBindingCursor):
+        def execute(self, query, params=None, *, prepare=prepare, binary=None):
+            result = super().execute(query, params, prepare=prepare, binary=binary)
+            # What Django's query log reads back (``last_executed_query``): the statement,
+            # its values logged apart, as with server-side binding they are not in the text.
+            self._query = _Executed(query.encode() if isinstance(query, str) else query)
+            return result
+
+    return Cursor
+
+
+class _Executed:
+    __slots__ = ("query",)
+
+    def __init__(self, query: bytes) -> None:
+        self.query = query
 
 
 def _insert_sql(model: type[models.Model], with_pk: bool, connection) -> tuple[str, list]:
@@ -153,7 +180,7 @@ class RowWriter:
             with self.connection.cursor() as cursor:
                 cursor.execute(sql, list(params))
                 return LateValue(sql, params, value=cursor.fetchone()[0])
-        late = LateValue(sql, params)
+        late = LateValue(sql, params, index=len(self._late))
         self._late.append(late)
         return late
 
@@ -254,7 +281,7 @@ class RowWriter:
         sql = tail if not chained else (
             "WITH " + ", ".join(f"r{i} AS ({s})" for i, s in enumerate(chained)) + " " + tail)
         try:
-            with connection.cursor() as cursor:
+            with self._cursor() as cursor:
                 cursor.execute(sql, params)
                 returned = cursor.fetchone() if updates or late else ()
         except DataError as exc:
@@ -281,6 +308,23 @@ class RowWriter:
                                using=self.using)
         for (_sql, _params, then, _required), count in zip(updates, counts, strict=True):
             then(count)
+
+    def _cursor(self):
+        """A cursor that binds parameters on the server (Django's own cursors bind them on the
+        client) and prepares the statement: a flush of the same shape is then neither parsed
+        nor planned again on this connection, and a hundred values, message bodies among
+        them, go out without being quoted into the SQL text. Wrapped as Django wraps its
+        cursors (query logging, ``execute_wrapper``). ``TRIAGEDESK["PREPARE_STATEMENTS"]``
+        turns the preparing off (poolers that cannot keep prepared statements)."""
+        connection = self.connection
+        connection.ensure_connection()
+        prepare = settings.TRIAGEDESK.get("PREPARE_STATEMENTS", True)
+        raw = connection.connection
+        if prepare and raw.prepare_threshold is None:
+            # Django turns psycopg's automatic preparing off (None); a threshold no statement
+            # reaches keeps it off for every other query and lets ours ask for it.
+            raw.prepare_threshold = 2**31 - 1
+        return connection._prepare_cursor(_server_binding_cursor(prepare)(raw))
 
     @staticmethod
     def _late_placeholders(obj: models.Model, fields: list, values: list, late: list[LateValue],
