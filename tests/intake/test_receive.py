@@ -186,6 +186,19 @@ def test_on_postgresql_a_new_mail_needs_no_transaction_of_its_own(world, clock, 
     assert TicketSequence.objects.get().last == 2  # no number taken
 
 
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_on_postgresql_the_three_statements_of_a_new_mail_are_prepared(world, clock):
+    from django.db import connection
+
+    for k in range(3):
+        assert receive(build_mail(message_id=f"prep{k}@mail.example"), clock).action == "opened"
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = sorted(" ".join(row[0].split())[:30] for row in cursor.fetchall())
+    assert prepared == ['INSERT INTO "intake_rawemail" ', 'SELECT c.id, c.name, c.email, ', 'WITH r0 AS (INSERT INTO ticket']
+
+
 # --------------------------------------------------------------------------- threading
 
 

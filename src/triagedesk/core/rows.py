@@ -103,6 +103,25 @@ def clear_id_pools() -> None:
     _id_pools.clear()
 
 
+def prepared_cursor(using: str = "default"):
+    """A cursor for a hot statement on PostgreSQL: the values are bound on the server (Django's
+    own cursors bind them on the client) and the statement is prepared, so each shape is
+    parsed and planned once per connection, and large values (message bodies, raw mail) go
+    out without being quoted into the SQL text. Wrapped as Django wraps its cursors (query
+    log, ``execute_wrapper``). ``TRIAGEDESK["PREPARE_STATEMENTS"]`` turns the preparing off
+    (poolers that cannot keep prepared statements); the binding stays.
+    """
+    connection = connections[using]
+    connection.ensure_connection()
+    prepare = settings.TRIAGEDESK.get("PREPARE_STATEMENTS", True)
+    raw = connection.connection
+    if prepare and raw.prepare_threshold is None:
+        # Django turns psycopg's automatic preparing off (None); a threshold no statement
+        # reaches keeps it off for every other query and lets ours ask for it.
+        raw.prepare_threshold = 2**31 - 1
+    return connection._prepare_cursor(_server_binding_cursor(prepare)(raw))
+
+
 @functools.cache
 def _server_binding_cursor(prepare: bool) -> type:
     from django.db.backends.postgresql.base import ServerBindingCursor
@@ -310,21 +329,7 @@ class RowWriter:
             then(count)
 
     def _cursor(self):
-        """A cursor that binds parameters on the server (Django's own cursors bind them on the
-        client) and prepares the statement: a flush of the same shape is then neither parsed
-        nor planned again on this connection, and a hundred values, message bodies among
-        them, go out without being quoted into the SQL text. Wrapped as Django wraps its
-        cursors (query logging, ``execute_wrapper``). ``TRIAGEDESK["PREPARE_STATEMENTS"]``
-        turns the preparing off (poolers that cannot keep prepared statements)."""
-        connection = self.connection
-        connection.ensure_connection()
-        prepare = settings.TRIAGEDESK.get("PREPARE_STATEMENTS", True)
-        raw = connection.connection
-        if prepare and raw.prepare_threshold is None:
-            # Django turns psycopg's automatic preparing off (None); a threshold no statement
-            # reaches keeps it off for every other query and lets ours ask for it.
-            raw.prepare_threshold = 2**31 - 1
-        return connection._prepare_cursor(_server_binding_cursor(prepare)(raw))
+        return prepared_cursor(self.using)
 
     @staticmethod
     def _late_placeholders(obj: models.Model, fields: list, values: list, late: list[LateValue],

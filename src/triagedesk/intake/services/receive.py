@@ -27,7 +27,7 @@ from django.db.models import Q
 from triagedesk.core.audit import Actor, audit_record
 from triagedesk.core.clock import Clock, system_clock
 from triagedesk.core.errors import DomainError, NotFound
-from triagedesk.core.rows import RowWriter
+from triagedesk.core.rows import RowWriter, prepared_cursor
 from triagedesk.notify.delivery import record_bounce
 from triagedesk.tickets.models import Message, Ticket
 from triagedesk.tickets.rules import State
@@ -154,7 +154,7 @@ def _insert_raw(row: RawEmail) -> None:
            f"SELECT {', '.join(['%s'] * len(fields))} "
            f"FROM (SELECT set_config('synchronous_commit', 'off', true)) AS relaxed RETURNING {quote('id')}")
     params = [f.get_db_prep_save(getattr(row, f.attname), connection=connection) for f in fields]
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(sql, params)
         row.pk = cursor.fetchone()[0]
     row._state.adding, row._state.db = False, connection.alias
