@@ -203,8 +203,9 @@ def _database_floor(calls: list[dict]) -> float:
     The calls run once inside a transaction that is rolled back, recording each statement
     with its parameters (ids come from the process's pool, so they are fresh; the number's
     counter is rolled back); then the recorded statements are sent again one after the
-    other in autocommit, as ``ticket_open`` sends them, straight through psycopg: what is
-    left is the round trip, the server's work and the durable COMMIT of each ticket.
+    other in autocommit, as ``ticket_open`` sends them (bound on the server, prepared),
+    straight through psycopg: what is left is the round trip, the server's work and the
+    durable COMMIT of each ticket.
     """
     from django.db import connection
 
@@ -222,8 +223,10 @@ def _database_floor(calls: list[dict]) -> float:
             for call in calls:
                 ticket_open(**call)
         transaction.set_rollback(True)
-    raw = connection.connection
-    cursor = raw.cursor()
+    from triagedesk.core.rows import _server_binding_cursor
+
+    # The cursor ticket_open writes with (core.rows.prepared_cursor), without Django's wrapper.
+    cursor = _server_binding_cursor(True)(connection.connection)
     start = time.perf_counter()
     for sql, params in recorded:
         cursor.execute(sql, params)
