@@ -4,8 +4,9 @@ A service that creates a ticket also writes its first message, an audit event, a
 its task: five INSERTs that depend on each other only through ids. On PostgreSQL the ids
 of rows that others point to come from the tables' own sequences ahead of time (a few at
 a time per process, ``take_id``) and the rows go out as ONE statement, a chain of
-data-modifying CTEs. A value that must be taken last (a ticket's number, whose counter
-row stays locked until COMMIT) is computed by the same statement (``LateValue``). Foreign keys are ``DEFERRABLE
+data-modifying CTEs, bound on the server and prepared (``prepared_cursor``). A value that
+must be taken last (a ticket's number, whose counter row stays locked until COMMIT) is
+computed by the same statement (``LateValue``). Foreign keys are ``DEFERRABLE
 INITIALLY DEFERRED`` (Django creates them so), so they are checked at COMMIT exactly as
 when the rows go one by one, and a unique violation fails the statement, hence the service's
 transaction, just the same. Elsewhere (SQLite) each row is saved by the ORM as it is added.
@@ -57,6 +58,8 @@ class LateValue:
     def swap(self, text: str) -> str:
         """``text`` with the stand-in (either case) replaced by the value."""
         return text.replace(self.text, self.value).replace(self.text.lower(), self.value.lower())
+
+
 _sequence_cache: dict[tuple[str, str], str] = {}
 
 
