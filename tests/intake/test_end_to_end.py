@@ -149,3 +149,55 @@ def test_lmtp_server_defers_mail_while_the_database_is_down(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_two_listeners_share_a_port_and_both_take_mail(world, transactional_db):
+    """reuse_port (lmtp_server --processes N): one port, the kernel spreads the sessions."""
+    port = free_port()
+    listeners = [IntakeController(host="127.0.0.1", port=port, lmtp=True, workers=1, reuse_port=True)
+                 for _ in range(2)]
+    for controller in listeners:
+        controller.start()  # the second would fail with "address in use" without SO_REUSEPORT
+    try:
+        for k in range(6):
+            with smtplib.LMTP("127.0.0.1", port, timeout=30) as lmtp:
+                raw = build_mail(body=f"Il sito non risponde ({k}).", message_id=f"share{k}@mail.example")
+                assert lmtp.sendmail(CUSTOMER, ["support@triagedesk.example"], raw) == {}
+    finally:
+        for controller in listeners:
+            controller.stop()
+    assert Ticket.objects.count() == 6
+
+
+def test_lmtp_server_with_two_processes_takes_mail_and_stops_on_sigterm(world, transactional_db, tmp_path):
+    import signal
+    import socket
+    import subprocess
+    import time
+
+    from .processes import script
+
+    port = free_port()
+    with shared_database(tmp_path) as url:
+        server = subprocess.Popen(script() + ["lmtp_server", "--port", str(port), "--processes", "2"],
+                                  env=child_env(url, tmp_path / "data"), stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE)
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                    break
+                except OSError:
+                    assert server.poll() is None and time.monotonic() < deadline, server.stderr.read().decode()
+                    time.sleep(0.2)
+            for k in range(4):
+                with smtplib.LMTP("127.0.0.1", port, timeout=60) as lmtp:
+                    raw = build_mail(body=f"Le mail non partono ({k}).", message_id=f"pre{k}@mail.example")
+                    assert lmtp.sendmail(CUSTOMER, ["support@triagedesk.example"], raw) == {}
+        finally:
+            server.send_signal(signal.SIGTERM)
+            out, err = server.communicate(timeout=60)
+        assert server.returncode == 0, err.decode()
+        assert out.decode().count("intake listening on") == 2 and out.decode().count("intake stopped") == 2
+    assert Ticket.objects.count() == 4

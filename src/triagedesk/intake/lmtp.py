@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from concurrent.futures import ThreadPoolExecutor
 
 from aiosmtpd.controller import Controller
@@ -79,12 +80,18 @@ class IntakeHandler:
 
 
 class IntakeController(Controller):
-    """A threaded aiosmtpd controller speaking LMTP (default) or SMTP."""
+    """A threaded aiosmtpd controller speaking LMTP (default) or SMTP.
+
+    ``reuse_port``: the socket is opened with SO_REUSEPORT (Linux), so that several
+    listener processes share one port and the kernel spreads the MTA's connections
+    over them (``lmtp_server --processes N``).
+    """
 
     def __init__(self, *, host: str = "127.0.0.1", port: int = 2424, lmtp: bool = True, workers: int = 4,
-                 max_bytes: int = DEFAULT_MAX_BYTES):
+                 max_bytes: int = DEFAULT_MAX_BYTES, reuse_port: bool = False):
         self.executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="mail-intake")
         self.lmtp = lmtp
+        self.reuse_port = reuse_port
         handler = IntakeHandler(lmtp=lmtp, source="lmtp" if lmtp else "smtp", executor=self.executor)
         super().__init__(handler, hostname=host, port=port, data_size_limit=max_bytes, decode_data=False,
                          ident="Triagedesk mail intake")
@@ -93,6 +100,34 @@ class IntakeController(Controller):
         server_class = LMTP if self.lmtp else SMTP
         return server_class(self.handler, **self.SMTP_kwargs)
 
+    def _create_server(self):
+        # aiosmtpd's own, plus reuse_port.
+        return self.loop.create_server(self._factory_invoker, host=self.hostname, port=self.port,
+                                       ssl=self.ssl_context, reuse_port=self.reuse_port or None)
+
+    def _trigger_server(self):
+        # aiosmtpd connects to its own port to see that factory() works. On a shared port that
+        # connection may reach another process and this one would wait in vain: run it in
+        # our own loop instead.
+        if not self.reuse_port:
+            return super()._trigger_server()
+        self.loop.call_soon_threadsafe(self._factory_invoker)
+
     def stop(self, no_assert: bool = False):
         super().stop(no_assert=no_assert)
+        self._close_worker_connections()
         self.executor.shutdown(wait=True)
+
+    def _close_worker_connections(self) -> None:
+        """Each worker thread closes its own database connection (they are per thread)."""
+        from django.db import connections
+
+        count = self.executor._max_workers
+        barrier = threading.Barrier(count)
+
+        def close_mine() -> None:
+            connections.close_all()
+            barrier.wait(timeout=10)  # keeps this thread busy, so that every thread gets one
+
+        for future in [self.executor.submit(close_mine) for _ in range(count)]:
+            future.result(timeout=30)
