@@ -38,7 +38,7 @@ def receive_blocking(raw: bytes, source: str) -> str:
     try:
         result = email_receive(raw=raw, source=source)
     except DATABASE_DOWN as exc:
-        log.warning("mail deferred, database unreachable: %s", type(exc).__name__)
+        log.warning("mail deferred, database unreachable: %s: %s", type(exc).__name__, exc)
         return "451 4.3.0 Database unavailable, try again later"
     except Exception:  # noqa: BLE001 - the MTA must keep the mail
         log.exception("mail deferred after an unexpected error")
