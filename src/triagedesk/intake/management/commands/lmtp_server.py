@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
-import threading
+import time
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -40,16 +40,18 @@ class Command(BaseCommand):
         from triagedesk.intake.lmtp import IntakeController
 
         controller = IntakeController(**serve, reuse_port=reuse_port)
-        stop = threading.Event()
-        signal.signal(signal.SIGTERM, lambda *_: stop.set())
-        signal.signal(signal.SIGINT, lambda *_: stop.set())
+        # The handler only appends: Event.set() from a signal handler can deadlock on the lock
+        # that the main thread holds inside Event.wait().
+        stopping: list[int] = []
+        signal.signal(signal.SIGTERM, lambda signum, _frame: stopping.append(signum))
+        signal.signal(signal.SIGINT, lambda signum, _frame: stopping.append(signum))
         controller.start()
         self.stdout.write(f"{'LMTP' if serve['lmtp'] else 'SMTP'} intake listening on {serve['host']}:{serve['port']}"
                           f" (process {os.getpid()})")
         self.stdout.flush()
         try:
-            while not stop.wait(1):
-                pass
+            while not stopping:
+                time.sleep(0.2)
         finally:
             controller.stop()
             self.stdout.write("intake stopped")
