@@ -35,6 +35,24 @@ def closed_port() -> int:
     return free_port()
 
 
+def start_listener(args: list[str], env: dict[str, str], *, within: float = 60) -> subprocess.Popen:
+    """``triagedesk <args>`` in the background, once its port (``--port N`` in args) accepts connections."""
+    import time
+
+    port = int(args[args.index("--port") + 1])
+    server = subprocess.Popen(script() + args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + within
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return server
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                raise AssertionError(f"{' '.join(args)} did not start: {server.stderr.read().decode()}") from None
+            time.sleep(0.1)
+
+
 def script() -> list[str]:
     if TRIAGEDESK.exists():
         return [str(TRIAGEDESK)]

@@ -19,7 +19,7 @@ from triagedesk.tickets.presenters import local_time
 from triagedesk.triage.codes import Code
 
 from .mails import build_mail, reply_to
-from .processes import child_env, closed_port, free_port, run, shared_database
+from .processes import child_env, closed_port, free_port, run, shared_database, start_listener
 
 CUSTOMER = "anna@rossi-shop.it"
 
@@ -122,26 +122,11 @@ def test_lmtp_answers_per_recipient_and_a_duplicate_is_accepted(world, transacti
 
 
 def test_lmtp_server_defers_mail_while_the_database_is_down(tmp_path):
-    import socket
-    import subprocess
-    import time
-
-    from .processes import script
-
     port = free_port()
     url = f"postgres://postgres@127.0.0.1:{closed_port()}/nowhere"
-    server = subprocess.Popen(script() + ["lmtp_server", "--port", str(port), "--smtp"],
-                              env=child_env(url, tmp_path / "data"), stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE)
+    server = start_listener(["lmtp_server", "--port", str(port), "--smtp"], child_env(url, tmp_path / "data"),
+                            within=30)
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                assert time.monotonic() < deadline and server.poll() is None, server.stderr.read().decode()
-                time.sleep(0.1)
         with smtplib.SMTP("127.0.0.1", port, timeout=30) as smtp:
             with pytest.raises(smtplib.SMTPDataError) as refused:
                 smtp.sendmail(CUSTOMER, ["support@triagedesk.example"], build_mail())
@@ -171,26 +156,12 @@ def test_two_listeners_share_a_port_and_both_take_mail(world, transactional_db):
 
 def test_lmtp_server_with_two_processes_takes_mail_and_stops_on_sigterm(world, transactional_db, tmp_path):
     import signal
-    import socket
-    import subprocess
-    import time
-
-    from .processes import script
 
     port = free_port()
     with shared_database(tmp_path) as url:
-        server = subprocess.Popen(script() + ["lmtp_server", "--port", str(port), "--processes", "2"],
-                                  env=child_env(url, tmp_path / "data"), stdout=subprocess.PIPE,
-                                  stderr=subprocess.PIPE)
+        server = start_listener(["lmtp_server", "--port", str(port), "--processes", "2"],
+                                child_env(url, tmp_path / "data"))
         try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                    break
-                except OSError:
-                    assert server.poll() is None and time.monotonic() < deadline, server.stderr.read().decode()
-                    time.sleep(0.2)
             for k in range(4):
                 with smtplib.LMTP("127.0.0.1", port, timeout=60) as lmtp:
                     raw = build_mail(body=f"Le mail non partono ({k}).", message_id=f"pre{k}@mail.example")

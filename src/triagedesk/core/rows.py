@@ -112,9 +112,12 @@ def prepared_cursor(using: str = "default"):
     parsed and planned once per connection, and large values (message bodies, raw mail) go
     out without being quoted into the SQL text. Wrapped as Django wraps its cursors (query
     log, ``execute_wrapper``). ``TRIAGEDESK["PREPARE_STATEMENTS"]`` turns the preparing off
-    (poolers that cannot keep prepared statements); the binding stays.
+    (poolers that cannot keep prepared statements); the binding stays. Elsewhere (SQLite)
+    Django's own cursor.
     """
     connection = connections[using]
+    if connection.vendor != "postgresql":
+        return connection.cursor()
     connection.ensure_connection()
     prepare = settings.TRIAGEDESK.get("PREPARE_STATEMENTS", True)
     raw = connection.connection
@@ -268,7 +271,7 @@ class RowWriter:
         connection = self.connection
         statements, params = [], []
         # The late values first, r0, r1... (the rows' values refer to them), then the rows, then the updates.
-        for i, value in enumerate(late):
+        for value in late:
             statements.append(value.sql)
             params.extend(value.params)
         swapped: list[tuple[models.Model, str]] = []
@@ -303,7 +306,7 @@ class RowWriter:
         sql = tail if not chained else (
             "WITH " + ", ".join(f"r{i} AS ({s})" for i, s in enumerate(chained)) + " " + tail)
         try:
-            with self._cursor() as cursor:
+            with prepared_cursor(self.using) as cursor:
                 cursor.execute(sql, params)
                 returned = cursor.fetchone() if updates or late else ()
         except DataError as exc:
@@ -330,9 +333,6 @@ class RowWriter:
                                using=self.using)
         for (_sql, _params, then, _required), count in zip(updates, counts, strict=True):
             then(count)
-
-    def _cursor(self):
-        return prepared_cursor(self.using)
 
     @staticmethod
     def _late_placeholders(obj: models.Model, fields: list, values: list, late: list[LateValue],

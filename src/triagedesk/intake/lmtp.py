@@ -89,6 +89,7 @@ class IntakeController(Controller):
 
     def __init__(self, *, host: str = "127.0.0.1", port: int = 2424, lmtp: bool = True, workers: int = 4,
                  max_bytes: int = DEFAULT_MAX_BYTES, reuse_port: bool = False):
+        self.workers = workers
         self.executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="mail-intake")
         self.lmtp = lmtp
         self.reuse_port = reuse_port
@@ -122,7 +123,7 @@ class IntakeController(Controller):
         """Each worker thread closes its own database connection (they are per thread)."""
         from django.db import connections
 
-        count = self.executor._max_workers
+        count = self.workers
         barrier = threading.Barrier(count)
 
         def close_mine() -> None:

@@ -92,7 +92,7 @@ def sender_identify(email: str | None, name: str = "", *, since: datetime | None
     if not address:
         return Sender("", name)
     since = since or datetime(1970, 1, 1, tzinfo=timezone.utc)
-    with prepared_cursor() if connection.vendor == "postgresql" else connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(_identify_sql(), [address.rpartition("@")[2], address,
                                         connection.ops.adapt_datetimefield_value(since), address])
         contact_id, c_name, c_email, c_language, c_phone, c_user, c_account, domain_account, recent = cursor.fetchone()

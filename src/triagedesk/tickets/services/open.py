@@ -90,15 +90,13 @@ def ticket_open(
     # transaction around and no attachment to store, that statement is the transaction:
     # one round trip in all. Elsewhere the rows are saved one by one.
     own = writer is None
-    if own:
-        writer = RowWriter()
-    elif not transaction.get_connection(writer.using).in_atomic_block \
-            and not (writer.one_statement and writer.deferred and not attachments):
+    writer = writer or RowWriter()
+    in_transaction = writer.connection.in_atomic_block
+    alone = writer.deferred and not attachments and not in_transaction  # one statement can be the transaction
+    if not own and not in_transaction and not (writer.one_statement and alone):
         raise RuntimeError("ticket_open(writer=...) runs inside the caller's transaction.atomic(), or with a "
                            "RowWriter(one_statement=True) on PostgreSQL and no attachments (stored apart)")
-    one_statement = own and writer.deferred and not attachments \
-        and not transaction.get_connection(writer.using).in_atomic_block
-    with nullcontext() if one_statement or not own else transaction.atomic():
+    with transaction.atomic() if own and not alone else nullcontext():
         ticket = Ticket(
             number=allocate_number(now, writer=writer), subject=subject, account=account,
             requester=requester,
